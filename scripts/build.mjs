@@ -1,0 +1,24 @@
+// Bundles the hosts to CommonJS: unified and remark are ESM-only, VS Code loads CommonJS.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // Some ESM dependencies (fdir) read import.meta.url, which CommonJS lacks.
+  define: { PACKAGE_VERSION: JSON.stringify(pkg.version), 'import.meta.url': 'importMetaUrl' },
+  inject: ['scripts/import-meta-url.js'],
+};
+const entries = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+].filter((entry) => existsSync(entry.entryPoints[0]));
+await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

@@ -1,0 +1,51 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** A file to lint; `explicit` when it was named on the command line, so it is linted whatever it is. */
+export interface Target {
+  path: string;
+  explicit: boolean;
+}
+
+const MARKDOWN = '**/*.{md,markdown,mdown,mkd}';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Expands the command line's files, directories and globs into files, each once, in the
+ * order given. A pattern that matches nothing is returned as a problem.
+ */
+export async function expandTargets(patterns: string[]): Promise<{ targets: Target[]; problems: string[] }> {
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  const problems: string[] = [];
+  const add = (path: string, explicit: boolean) => {
+    const absolute = resolve(path);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    targets.push({ path: absolute, explicit });
+  };
+  for (const pattern of patterns) {
+    const stat = statOrUndefined(pattern);
+    if (stat?.isDirectory()) {
+      const found = await glob(MARKDOWN, { cwd: pattern, ignore: IGNORE, absolute: true, dot: false });
+      found.sort().forEach((file) => add(file, false));
+    } else if (stat || !isDynamicPattern(pattern)) {
+      // A named file, even one that turns out unreadable: it is reported, not skipped.
+      add(pattern, true);
+    } else {
+      const found = await glob(pattern, { ignore: IGNORE, absolute: true });
+      if (found.length === 0) problems.push(`no files match "${pattern}"`);
+      found.sort().forEach((file) => add(file, false));
+    }
+  }
+  return { targets, problems };
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}

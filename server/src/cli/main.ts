@@ -1,0 +1,58 @@
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+import { readArgs, USAGE, UsageError, type LintArgs } from './args';
+import { lintTargets } from './lint';
+import { runTimeline } from './timeline';
+
+declare const PACKAGE_VERSION: string;
+const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
+
+/** Runs the CLI and resolves to its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = readArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`postmortem-lint: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (args.command === 'timeline') return runTimeline(args);
+  return runLint(args);
+}
+
+async function runLint(args: LintArgs): Promise<number> {
+  const { results, notices, ioError } = await lintTargets(args);
+  const useColor = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const output =
+    args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, version) : formatStylish(results, useColor);
+  process.stdout.write(output);
+  for (const notice of notices) process.stderr.write(`${notice}\n`);
+  if (ioError) return 2;
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (warnings > args.maxWarnings && args.format === 'stylish') {
+    process.stderr.write(`postmortem-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
+  }
+  return errors > 0 || warnings > args.maxWarnings ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`postmortem-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

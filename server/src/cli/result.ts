@@ -1,0 +1,14 @@
+import type { Finding } from '../core';
+
+/** What the CLI learned about one file. */
+export interface FileResult {
+  /** The path as shown to the user (relative to the working folder when inside it). */
+  file: string;
+  /** The absolute path. */
+  path: string;
+  profile: string;
+  isPostmortem: boolean;
+  findings: Finding[];
+  /** Why the file could not be linted, when it could not. */
+  error?: string;
+}

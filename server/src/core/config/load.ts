@@ -1,0 +1,49 @@
+import { dirname, resolve } from 'node:path';
+import { findConfigFile, readConfigFile } from './file';
+import { mergeConfig, validateConfig, type ConfigPatch, type ConfigProblem, type PostmortemConfig } from './schema';
+
+/** Where a document's configuration comes from, lowest precedence first. */
+export interface ConfigSources {
+  /** Editor settings or CLI defaults. */
+  settings?: unknown;
+  /** An explicit config file (`--config`), used instead of the discovered one. */
+  configFile?: string;
+  /** Values that win over the file (CLI flags such as `--profile`). */
+  overrides?: ConfigPatch;
+}
+
+/** A reader of config files that reads and validates each file once. */
+export class ConfigLoader {
+  private readonly files = new Map<string, { patch: ConfigPatch; problems: ConfigProblem[] }>();
+
+  constructor(private readonly ruleIds: readonly string[]) {}
+
+  /** The configuration for a document at `filePath`: defaults, settings, the nearest config file, overrides. */
+  forFile(filePath: string | undefined, sources: ConfigSources = {}): { config: PostmortemConfig; problems: ConfigProblem[]; file?: string } {
+    const settings = validateConfig(sources.settings, 'settings', this.ruleIds);
+    const file = sources.configFile ? resolve(sources.configFile) : filePath ? findConfigFile(dirname(resolve(filePath))) : undefined;
+    const fromFile = file ? this.readFile(file) : { patch: {}, problems: [] };
+    return {
+      config: mergeConfig(settings.patch, fromFile.patch, sources.overrides ?? {}),
+      problems: [...settings.problems, ...fromFile.problems],
+      file,
+    };
+  }
+
+  /** Forgets cached files, after one changed. */
+  invalidate(file?: string): void {
+    if (file) this.files.delete(resolve(file));
+    else this.files.clear();
+  }
+
+  private readFile(file: string): { patch: ConfigPatch; problems: ConfigProblem[] } {
+    let cached = this.files.get(file);
+    if (!cached) {
+      const { raw, problems } = readConfigFile(file);
+      const checked = validateConfig(raw, file, this.ruleIds);
+      cached = { patch: checked.patch, problems: [...problems, ...checked.problems] };
+      this.files.set(file, cached);
+    }
+    return cached;
+  }
+}

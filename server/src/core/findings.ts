@@ -1,0 +1,32 @@
+import type { Range, TextEdit } from './text';
+
+/** How loudly a finding is reported; the names match LSP and the CLI's JSON. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A severity, or `off` to silence a rule. */
+export type RuleSetting = Severity | 'off';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** A change that repairs a finding. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The obvious fix, applied by "fix all" and `--fix`. */
+  isPreferred?: boolean;
+}
+
+/** What a rule reports: where, what is wrong and what to do, and how to fix it. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Fixes in order of preference; `--fix` and "fix all" take the preferred one. */
+  fixes: Fix[];
+}
+
+/** The fix "fix all" and `--fix` apply for a finding, if any. */
+export function preferredFix(finding: Finding): Fix | undefined {
+  return finding.fixes.find((fix) => fix.isPreferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
+}

@@ -1,0 +1,116 @@
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { SectionMatcher } from '../profiles/match';
+import type { Profile } from '../profiles/profiles';
+import { LineIndex } from '../text';
+import { readFrontMatter } from './frontMatter';
+import { pseudoHeadingsOf } from './pseudoHeadings';
+import type { Block, HeadingInfo, PostmortemModel, Section } from './types';
+
+const matcherCache = new WeakMap<Profile, SectionMatcher>();
+
+/** The matcher for a profile's catalog, built once per profile. */
+export function matcherFor(profile: Profile): SectionMatcher {
+  let matcher = matcherCache.get(profile);
+  if (!matcher) {
+    matcher = new SectionMatcher(profile.catalog);
+    matcherCache.set(profile, matcher);
+  }
+  return matcher;
+}
+
+/** Builds the postmortem model of a parsed document under a profile. */
+export function buildModel(
+  text: string,
+  tree: Root,
+  profile: Profile,
+  index = new LineIndex(text),
+  frontMatter = readFrontMatter(tree),
+): PostmortemModel {
+  const matcher = matcherFor(profile);
+  const blocks: Block[] = [];
+  for (const node of tree.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) blocks.push({ node, start, end });
+  }
+
+  const realHeadings: HeadingInfo[] = [];
+  for (const { node, start, end } of blocks) {
+    if (node.type !== 'heading') continue;
+    const text = headingText(node);
+    realHeadings.push({ kind: 'heading', depth: node.depth, text, start, end, matches: matcher.matchHeading(text) });
+  }
+  const sectionLevel = siblingLevel(realHeadings);
+
+  const pseudo: HeadingInfo[] = [];
+  blocks.forEach(({ node }, i) => {
+    if (node.type === 'paragraph') pseudo.push(...pseudoHeadingsOf(node, blocks[i + 1]?.node, index, matcher, sectionLevel));
+  });
+  const candidates = [...realHeadings, ...pseudo].sort((a, b) => a.start - b.start);
+
+  const headings: HeadingInfo[] = [];
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  for (const heading of candidates) {
+    if (heading.kind === 'pseudo' && current && heading.matches.every((m) => current!.ids.includes(m.id))) continue;
+    headings.push(heading);
+    const inside = current && current.ids.length > 0 && current.heading.depth >= sectionLevel;
+    if (heading.kind === 'heading' && inside && heading.depth > current!.heading.depth) {
+      current!.subheadings.push(heading);
+      continue;
+    }
+    if (current) current.end = lineStartOf(text, heading.start);
+    current = {
+      heading,
+      ids: heading.matches.map((m) => m.id),
+      start: heading.start,
+      contentStart: Math.min(text.length, lineEndOf(text, heading.end)),
+      end: text.length,
+      subheadings: [],
+    };
+    sections.push(current);
+  }
+
+  const firstNamed = sections.find((s) => s.ids.length > 0);
+  const title = realHeadings.find((h) => h.depth === 1 && h.matches.length === 0);
+  return {
+    text,
+    index,
+    tree,
+    profile,
+    matcher,
+    frontMatter,
+    title,
+    headings,
+    sections,
+    sectionLevel,
+    blocks,
+    preambleEnd: firstNamed ? firstNamed.start : text.length,
+  };
+}
+
+function headingText(node: Heading): string {
+  return toString(node).trim();
+}
+
+/** The level most named sections use (ties go to the shallower); 2 when no heading names one. */
+function siblingLevel(headings: HeadingInfo[]): number {
+  const counts = new Map<number, number>();
+  for (const h of headings) if (h.matches.length > 0) counts.set(h.depth, (counts.get(h.depth) ?? 0) + 1);
+  let best = 2;
+  let bestCount = 0;
+  for (const [depth, count] of [...counts].sort((a, b) => a[0] - b[0])) {
+    if (count > bestCount) [best, bestCount] = [depth, count];
+  }
+  return best;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', Math.max(0, offset - 1));
+  return newline === -1 ? text.length : newline + 1;
+}

@@ -1,0 +1,33 @@
+import type { Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+
+/** YAML front matter, when the document opens with it. */
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  start: number;
+  end: number;
+  /** The YAML error, when the block does not parse; `data` is then empty. */
+  error?: string;
+}
+
+/** Reads the front matter block of a parsed document. */
+export function readFrontMatter(tree: Root): FrontMatter | undefined {
+  const node = tree.children[0];
+  if (!node || node.type !== 'yaml' || !node.position) return undefined;
+  const start = node.position.start.offset ?? 0;
+  const end = node.position.end.offset ?? start;
+  try {
+    const parsed: unknown = parseYaml(node.value);
+    const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return { data, start, end };
+  } catch (error) {
+    return { data: {}, start, end, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}
+
+/** A front matter value as a string, for keys such as `profile`, `timezone` and `date`. */
+export function frontMatterString(frontMatter: FrontMatter | undefined, key: string): string | undefined {
+  const value = frontMatter?.data[key];
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}

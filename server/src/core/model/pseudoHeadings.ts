@@ -1,0 +1,79 @@
+import type { Paragraph, RootContent } from 'mdast';
+import type { SectionMatcher } from '../profiles/match';
+import type { LineIndex } from '../text';
+import type { HeadingInfo, PseudoStyle } from './types';
+
+/** Longest line considered as a pseudo-heading: section names are short. */
+const MAX_NAME_LENGTH = 100;
+
+interface PseudoLine {
+  name: string;
+  style: PseudoStyle;
+  /** `**Impact**:` or `**Impact:**`: a field label when text follows it. */
+  boldLabel: boolean;
+}
+
+/** Reads a line as a would-be heading: `**Timeline**`, `Timeline:`, `##Timeline`, `TIMELINE`. */
+export function readPseudoLine(line: string): PseudoLine | undefined {
+  const trimmed = line.trim();
+  if (!trimmed || trimmed.length > MAX_NAME_LENGTH) return undefined;
+  const noSpace = /^#{1,6}(?=[^#\s])(.*)$/.exec(trimmed);
+  if (noSpace) return { name: stripColon(noSpace[1]), style: 'nospace', boldLabel: false };
+  const emphasised = /^(\*\*|__|\*|_)([^*_]+?)\1\s*(:?)$/.exec(trimmed);
+  if (emphasised) {
+    const inner = emphasised[2].trim();
+    const colon = emphasised[3] === ':' || inner.endsWith(':');
+    return { name: stripColon(inner), style: 'bold', boldLabel: colon };
+  }
+  if (/[*_`[\]<>|]/.test(trimmed)) return undefined;
+  return { name: stripColon(trimmed), style: 'plain', boldLabel: false };
+}
+
+function stripColon(text: string): string {
+  return text.trim().replace(/\s*[:：]$/, '').trim();
+}
+
+/**
+ * Finds the pseudo-headings of one top-level paragraph: a lone line naming a section, the
+ * last line before a list or table, or the first line of a paragraph of the section's text
+ * (unless it is a bold label with a colon, which is a field).
+ */
+export function pseudoHeadingsOf(
+  paragraph: Paragraph,
+  next: RootContent | undefined,
+  index: LineIndex,
+  matcher: SectionMatcher,
+  depth: number,
+): HeadingInfo[] {
+  const start = paragraph.position?.start.offset;
+  const end = paragraph.position?.end.offset;
+  if (start === undefined || end === undefined) return [];
+  const lines = index.linesBetween(start, end);
+  const found: HeadingInfo[] = [];
+  const consider = (lineNumber: number, allowBoldLabel: boolean): void => {
+    const line = lines[lineNumber];
+    const read = readPseudoLine(line.text);
+    if (!read || (read.boldLabel && !allowBoldLabel)) return;
+    const matches = matcher.matchWhole(read.name);
+    if (matches.length === 0) return;
+    const lead = line.text.length - line.text.trimStart().length;
+    const text = line.text.trim();
+    found.push({
+      kind: 'pseudo',
+      depth,
+      text,
+      start: line.offset + lead,
+      end: line.offset + lead + text.length,
+      matches,
+      pseudo: { style: read.style, name: read.name },
+    });
+  };
+  const last = lines.length - 1;
+  const beforeListOrTable = next?.type === 'list' || next?.type === 'table';
+  if (lines.length === 1) consider(0, true);
+  else {
+    consider(0, false);
+    if (beforeListOrTable) consider(last, true);
+  }
+  return found;
+}
