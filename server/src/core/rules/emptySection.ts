@@ -2,20 +2,15 @@ import { sectionSource } from '../model/query';
 import type { Rule } from './types';
 import { quote } from './util';
 
-/** Template leftovers that do not count as content. */
-const PLACEHOLDERS: RegExp[] = [
-  /<!--[\s\S]*?(?:-->|$)/g,
-  /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[[ xX]?\][ \t]*)?(?:TODO|TBD|TBA|FIXME|XXX)\b.*$/gim,
-  /\bX{1,2}:X{2}\b/gi,
-  /\{[^{}\n]*\}/g,
-  /\?\?+/g,
-];
+/** A line that is a template leftover as a whole: "TODO: …", "- XX:XX UTC: {event}", "??". */
+const PLACEHOLDER_LINE = /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[[ xX]?\][ \t]*)?(?:TODO|TBD|TBA|FIXME)\b|\bX{1,2}:X{2}\b|\{[^{}\n]*\}|(?:^|\s)\?\?+(?:\s|$)/i;
 
-/** Whether a section's Markdown holds anything beyond headings, markup and placeholders. */
+/** Whether a section's Markdown holds anything beyond headings, comments, markup and placeholders. */
 export function hasContent(markdown: string): boolean {
-  let text = markdown.replace(/^[ \t]{0,3}#{1,6}[ \t].*$/gm, '');
-  for (const pattern of PLACEHOLDERS) text = text.replace(pattern, ' ');
-  return /[\p{L}\p{N}]/u.test(text);
+  const withoutComments = markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  return withoutComments
+    .split('\n')
+    .some((line) => !/^[ \t]{0,3}#{1,6}[ \t]/.test(line) && !PLACEHOLDER_LINE.test(line) && /[\p{L}\p{N}]/u.test(line));
 }
 
 export const emptySection: Rule = {

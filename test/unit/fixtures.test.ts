@@ -1,0 +1,101 @@
+/**
+ * Runs every fixture under test/fixtures/rules: a Markdown scenario whose trailing
+ * `<!-- expected … -->` block lists the findings (`LINE RULE [words from the message]`),
+ * an optional `<!-- config {json} -->` line, an optional `<!-- fix-rewrites -->` marker (its fixes
+ * may replace words, such as times converted to another zone) and an optional `NAME.fixed.md` golden file.
+ * Every fixture's fixes are applied and the result re-linted: the fixed findings must be
+ * gone, the text outside the fixes kept, and fixing again must change nothing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixAll, preferredFix } from '../../server/src/core';
+import { configOf, lint } from '../helpers';
+
+const root = join(__dirname, '..', 'fixtures', 'rules');
+
+function* fixtures(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* fixtures(path);
+    else if (entry.name.endsWith('.md') && !entry.name.endsWith('.fixed.md')) yield path;
+  }
+}
+
+interface Expectation {
+  line: number;
+  rule: string;
+  words?: string;
+}
+
+function expectations(text: string): Expectation[] {
+  const block = /<!--\s*expected\s*\n([\s\S]*?)-->/.exec(text);
+  if (!block) throw new Error('fixture has no <!-- expected … --> block (write an empty one for "no findings")');
+  return block[1]
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [, lineNo, rule, words] = /^(\d+)\s+([a-z-]+)(?:\s+(.*))?$/.exec(line) ?? [];
+      if (!rule) throw new Error(`bad expectation line: ${line}`);
+      return { line: Number(lineNo), rule, words };
+    });
+}
+
+function configPatch(text: string): unknown {
+  const match = /<!--\s*config\s+(\{[\s\S]*?\})\s*-->/.exec(text);
+  return match ? JSON.parse(match[1]) : {};
+}
+
+describe('rule fixtures', () => {
+  for (const path of fixtures(root)) {
+    const name = relative(root, path);
+    it(name, () => {
+      const text = readFileSync(path, 'utf8');
+      const patch = configPatch(text);
+      const analysis = lint(text, patch);
+      assert.deepEqual(analysis.problems, []);
+      const want = expectations(text);
+      const got = analysis.findings.map((f) => ({ line: f.range.start.line + 1, rule: f.ruleId, message: f.message }));
+      assert.deepEqual(
+        got.map((g) => `${g.line} ${g.rule}`).sort(),
+        want.map((w) => `${w.line} ${w.rule}`).sort(),
+        `findings of ${name}:\n${got.map((g) => `${g.line} ${g.rule}: ${g.message}`).join('\n')}`,
+      );
+      for (const w of want.filter((x) => x.words)) {
+        const match = got.find((g) => g.line === w.line && g.rule === w.rule && g.message.includes(w.words!));
+        assert.ok(match, `${name}: no ${w.rule} on line ${w.line} saying "${w.words}"`);
+      }
+
+      const fixable = analysis.findings.filter((f) => preferredFix(f));
+      const options = { config: configOf(patch), path: '/work/postmortems/test.md', force: true };
+      const fixed = fixAll(text, options).text;
+      const golden = path.replace(/\.md$/, '.fixed.md');
+      if (existsSync(golden)) assert.equal(fixed, readFileSync(golden, 'utf8'), `${name}: fixed text differs from ${relative(root, golden)}`);
+      if (fixable.length === 0) {
+        assert.equal(fixed, text, `${name}: nothing was fixable, yet fixing changed the text`);
+        return;
+      }
+      const after = lint(fixed, patch);
+      for (const finding of fixable) {
+        const again = after.findings.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
+        assert.equal(again.length, 0, `${name}: after fixing, still "${finding.message}"`);
+      }
+      assert.equal(fixAll(fixed, options).text, fixed, `${name}: fixing twice changed the text again`);
+      // Fixes that convert times (timezone-mixed, timezone-dst) rewrite words on purpose.
+      if (!/<!--\s*fix-rewrites\s*-->/.test(text)) assertKeepsText(text, fixed, name);
+    });
+  }
+});
+
+/** Every word of the original survives the fixes (they add, convert or reorder; they never delete prose). */
+function assertKeepsText(before: string, after: string, name: string): void {
+  const counts = (s: string) => {
+    const map = new Map<string, number>();
+    for (const word of s.replace(/[#*_:]/g, ' ').split(/\s+/).filter(Boolean)) map.set(word, (map.get(word) ?? 0) + 1);
+    return map;
+  };
+  const kept = counts(after);
+  for (const [word, n] of counts(before)) assert.ok((kept.get(word) ?? 0) >= n, `${name}: the fix lost the word "${word}"`);
+}
