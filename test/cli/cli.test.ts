@@ -1,0 +1,159 @@
+/** The built CLI (dist/cli.js), run as a user runs it: arguments in, output and exit code out. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+
+const cli = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+const fixtures = resolve(__dirname, '..', 'fixtures', 'cli');
+
+function run(args: string[], cwd = fixtures) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFile {
+  file: string;
+  profile: string;
+  isPostmortem: boolean;
+  error?: string;
+  diagnostics: Array<{ rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; fixable: boolean }>;
+}
+
+const json = (stdout: string) => JSON.parse(stdout) as JsonFile[];
+const rules = (file: JsonFile, rule: string) => file.diagnostics.filter((d) => d.rule === rule);
+
+function workspace(): string {
+  return mkdtempSync(join(tmpdir(), 'pm-cli-'));
+}
+
+describe('postmortem-lint', () => {
+  it('prints findings grouped by file with a summary, and exits 1 on errors', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'p.md'), '# Outage\n\n## Summary\n\nAll users saw errors.\n\n## Timeline\n\n- 10:00 UTC: errors\n');
+    const { code, stdout } = run(['p.md'], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /^p\.md$/m);
+    assert.match(stdout, /1:1\s+error\s+Missing section "Root Cause".*missing-section/);
+    assert.match(stdout, /✖ \d+ problems \(3 errors/);
+  });
+
+  it('writes SPEC §9 JSON with 1-based positions, for a named file whatever its extension', () => {
+    const { code, stdout } = run(['--format', 'json', 'bold-sections.txt']);
+    const [file] = json(stdout);
+    assert.equal(file.file, 'bold-sections.txt');
+    assert.equal(file.profile, 'core');
+    assert.equal(file.isPostmortem, true);
+    const pseudo = rules(file, 'pseudo-heading');
+    assert.deepEqual(pseudo.map((d) => d.line), [1, 5, 11, 15]);
+    assert.deepEqual({ ...pseudo[0], message: undefined }, { rule: 'pseudo-heading', severity: 'warning', message: undefined, line: 1, column: 1, endLine: 1, endColumn: 12, fixable: true });
+    assert.deepEqual(rules(file, 'missing-section').map((d) => d.message.match(/"([^"]+)"/)![1]), ['Resolution']);
+    assert.equal(code, 1);
+  });
+
+  it('writes SARIF 2.1.0 that validates against the schema', () => {
+    const { stdout } = run(['--format', 'sarif', 'bold-sections.txt', 'complete.md']);
+    type Sarif = { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }>; tool: { driver: { rules: Array<{ id: string }> } } }> };
+    const log = JSON.parse(stdout) as Sarif;
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const results = log.runs[0].results;
+    assert.ok(results.length >= 5);
+    assert.deepEqual(results[0].locations[0].physicalLocation.artifactLocation, { uri: 'bold-sections.txt', uriBaseId: 'SRCROOT' });
+    assert.ok(log.runs[0].tool.driver.rules.some((r) => r.id === 'missing-section'));
+  });
+
+  it('reports an unreadable file, still lints the others, and exits 2', () => {
+    const dir = workspace();
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'good.md'));
+    writeFileSync(join(dir, 'locked.md'), '# x');
+    chmodSync(join(dir, 'locked.md'), 0o000);
+    const locked = process.getuid?.() === 0 ? [] : ['locked.md'];
+    const { code, stdout, stderr } = run(['--format', 'json', 'missing.md', ...locked, 'good.md'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /missing\.md: cannot read the file \(no such file\)/);
+    const files = json(stdout);
+    assert.equal(files.find((f) => f.file === 'missing.md')?.error, 'cannot read the file (no such file)');
+    assert.equal(files.find((f) => f.file === 'good.md')?.isPostmortem, true);
+  });
+
+  it('--fix writes the fixes, leaves the rest of the text alone, and is idempotent', () => {
+    const dir = workspace();
+    copyFileSync(join(fixtures, 'bold-sections.txt'), join(dir, 'pm.txt'));
+    const before = readFileSync(join(dir, 'pm.txt'), 'utf8');
+    run(['--fix', 'pm.txt'], dir);
+    const once = readFileSync(join(dir, 'pm.txt'), 'utf8');
+    assert.notEqual(once, before);
+    assert.match(once, /^## Summary$/m);
+    assert.match(once, /^## Resolution\n\nTODO: /m);
+    assert.ok(once.includes('09:00 UTC: index rebuild starts\n09:20 UTC: errors start'));
+    const after = json(run(['--format', 'json', 'pm.txt'], dir).stdout)[0];
+    assert.deepEqual([...rules(after, 'pseudo-heading'), ...rules(after, 'missing-section')], []);
+    run(['--fix', 'pm.txt'], dir);
+    assert.equal(readFileSync(join(dir, 'pm.txt'), 'utf8'), once);
+  });
+
+  it('filters directories and globs to postmortems', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'docs', 'postmortems'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'README.md'), '# Docs\n\n## Timeline\n\nWe ship in May.\n');
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'docs', 'postmortems', 'queue.md'));
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'docs', 'notes.md'));
+    const byDir = json(run(['--format', 'json', 'docs'], dir).stdout).map((f) => f.file);
+    assert.deepEqual(byDir, [join('docs', 'notes.md'), join('docs', 'postmortems', 'queue.md')]);
+    const byGlob = json(run(['--format', 'json', 'docs/**/*.md'], dir).stdout).map((f) => f.file);
+    assert.deepEqual(byGlob, byDir);
+  });
+
+  it('says when a glob matches nothing and exits 2', () => {
+    const { code, stderr } = run(['nothing/**/*.md'], workspace());
+    assert.equal(code, 2);
+    assert.match(stderr, /no files match "nothing\/\*\*\/\*\.md"/);
+  });
+
+  it('--max-warnings and --quiet set the bar', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'p.md'), readFileSync(join(fixtures, 'complete.md'), 'utf8').replace('## Resolution', '**Resolution**'));
+    assert.equal(run(['p.md'], dir).code, 0);
+    const over = run(['--max-warnings', '0', 'p.md'], dir);
+    assert.equal(over.code, 1);
+    assert.match(over.stderr, /more than --max-warnings 0/);
+    const quiet = run(['--quiet', '--format', 'json', 'p.md'], dir);
+    assert.deepEqual(json(quiet.stdout)[0].diagnostics, []);
+  });
+
+  it('takes the profile from --profile, and rules and profiles from --config', () => {
+    const dir = workspace();
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'p.md'));
+    const alx = json(run(['--format', 'json', '--profile', 'alx', 'p.md'], dir).stdout)[0];
+    assert.equal(alx.profile, 'alx');
+    assert.ok(rules(alx, 'word-count').length === 1);
+    writeFileSync(join(dir, 'strict.json'), JSON.stringify({ profile: 'alx', rules: { 'word-count': 'off' } }));
+    const configured = json(run(['--format', 'json', '--config', 'strict.json', 'p.md'], dir).stdout)[0];
+    assert.equal(configured.profile, 'alx');
+    assert.deepEqual(rules(configured, 'word-count'), []);
+  });
+
+  it('names the bad key of an invalid config and goes on with the defaults', () => {
+    const dir = workspace();
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'p.md'));
+    writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ timeline: { maxGap: 'an hour' } }));
+    const { stdout, stderr } = run(['--format', 'json', 'p.md'], dir);
+    assert.match(stderr, /"timeline\.maxGap" must be a number above 0/);
+    assert.equal(json(stdout)[0].profile, 'core');
+  });
+
+  it('rejects bad usage with exit 2 and the usage text', () => {
+    for (const args of [[], ['--format', 'xml', 'a.md'], ['--max-warnings', 'many', 'a.md'], ['--bogus', 'a.md']]) {
+      const { code, stderr } = run(args);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, /Usage: postmortem-lint/);
+    }
+    assert.equal(run(['--help']).code, 0);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
