@@ -9,9 +9,10 @@ const MAX_PASSES = 10;
  * Applies every finding's preferred fix, re-analysing after each pass until nothing more
  * changes. Idempotent: fixing the result again changes nothing.
  */
-export function fixAll(text: string, options: AnalyzeOptions): { text: string; fixed: number } {
+export function fixAll(text: string, options: AnalyzeOptions): { text: string; fixed: number; passes: number } {
   let current = text;
   let fixed = 0;
+  let passes = 0;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const { findings } = analyze(current, options);
     const fixes = findings.map(preferredFix).filter((fix) => fix !== undefined);
@@ -19,7 +20,8 @@ export function fixAll(text: string, options: AnalyzeOptions): { text: string; f
     const next = applyEdits(current, fixes.flatMap((fix) => fix.edits));
     if (next === current) break;
     fixed += fixes.length;
+    passes++;
     current = next;
   }
-  return { text: current, fixed };
+  return { text: current, fixed, passes };
 }

@@ -50,12 +50,12 @@ export function pseudoHeadingsOf(
   if (start === undefined || end === undefined) return [];
   const lines = index.linesBetween(start, end);
   const found: HeadingInfo[] = [];
-  const consider = (lineNumber: number, allowBoldLabel: boolean): void => {
+  const consider = (lineNumber: number, allowBoldLabel: boolean): boolean => {
     const line = lines[lineNumber];
     const read = readPseudoLine(line.text);
-    if (!read || (read.boldLabel && !allowBoldLabel)) return;
+    if (!read || (read.boldLabel && !allowBoldLabel)) return false;
     const matches = matcher.matchWhole(read.name);
-    if (matches.length === 0) return;
+    if (matches.length === 0) return false;
     const lead = line.text.length - line.text.trimStart().length;
     const text = line.text.trim();
     found.push({
@@ -67,13 +67,14 @@ export function pseudoHeadingsOf(
       matches,
       pseudo: { style: read.style, name: read.name },
     });
+    return true;
   };
+  // Once a first line is a heading, the lines after it are a paragraph of their own: read them
+  // the same way now, so converting one pseudo-heading never reveals another.
+  let first = 0;
+  while (first < lines.length && consider(first, first === lines.length - 1)) first++;
   const last = lines.length - 1;
   const beforeListOrTable = next?.type === 'list' || next?.type === 'table';
-  if (lines.length === 1) consider(0, true);
-  else {
-    consider(0, false);
-    if (beforeListOrTable) consider(last, true);
-  }
+  if (first < last && beforeListOrTable) consider(last, true);
   return found;
 }

@@ -68,8 +68,8 @@ function insertionEdit(model: PostmortemModel, position: number, title: string, 
   const prompt = ids.map((id) => profile.catalog.find((c) => c.id === id)?.prompt ?? 'TODO').join(' ');
   const block = `${'#'.repeat(model.sectionLevel)} ${title}${eol}${eol}${prompt}${eol}`;
   let newText: string;
+  if (at >= text.length) at = endInsertionPoint(model);
   if (at >= text.length) {
-    at = text.length;
     const lead = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) ? '' : text.endsWith(eol) ? eol : eol + eol;
     newText = lead + block;
   } else {
@@ -78,4 +78,23 @@ function insertionEdit(model: PostmortemModel, position: number, title: string, 
   }
   const position2 = index.positionAt(at);
   return { range: { start: position2, end: position2 }, newText };
+}
+
+/**
+ * Where text appended to the document lands outside any block: before a code fence or HTML
+ * comment that is never closed (anything after it would be swallowed into it), else the end.
+ */
+function endInsertionPoint(model: PostmortemModel): number {
+  const last = model.blocks[model.blocks.length - 1];
+  if (!last) return model.text.length;
+  const source = model.text.slice(last.start, last.end);
+  const unclosedFence = last.node.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(source) && !closesFence(source);
+  const unclosedComment = last.node.type === 'html' && source.trimStart().startsWith('<!--') && !source.includes('-->');
+  return unclosedFence || unclosedComment ? model.index.lineStart(model.index.positionAt(last.start).line) : model.text.length;
+}
+
+function closesFence(source: string): boolean {
+  const lines = source.split(/\r?\n/);
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0])![1];
+  return lines.length > 1 && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[lines.length - 1]);
 }
