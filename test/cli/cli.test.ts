@@ -138,13 +138,36 @@ describe('postmortem-lint', () => {
     assert.deepEqual(rules(configured, 'word-count'), []);
   });
 
-  it('names the bad key of an invalid config and goes on with the defaults', () => {
+  it('names the bad key of an invalid config, lints with the defaults, and exits 2', () => {
     const dir = workspace();
     copyFileSync(join(fixtures, 'complete.md'), join(dir, 'p.md'));
     writeFileSync(join(dir, '.postmortemrc.json'), JSON.stringify({ timeline: { maxGap: 'an hour' } }));
-    const { stdout, stderr } = run(['--format', 'json', 'p.md'], dir);
+    const { code, stdout, stderr } = run(['--format', 'json', 'p.md'], dir);
     assert.match(stderr, /"timeline\.maxGap" must be a number above 0/);
     assert.equal(json(stdout)[0].profile, 'core');
+    assert.equal(code, 2);
+    writeFileSync(join(dir, '.postmortemrc.json'), '{ "profile": ');
+    const broken = run(['--format', 'json', 'p.md'], dir);
+    assert.match(broken.stderr, /\.postmortemrc\.json is not valid JSON/);
+    assert.equal(json(broken.stdout)[0].isPostmortem, true);
+    assert.equal(broken.code, 2);
+  });
+
+  it('reports binary files, lints invalid UTF-8 without ever writing it, and keeps a byte order mark', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]));
+    const latin1 = Buffer.concat([Buffer.from('**Summary**\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' down for all users.\n\n## Timeline\n\n- 10:00 UTC: x\n')]);
+    writeFileSync(join(dir, 'latin1.md'), latin1);
+    writeFileSync(join(dir, 'bom.md'), `\uFEFF${readFileSync(join(fixtures, 'bold-sections.txt'), 'utf8')}`);
+    const { code, stdout, stderr } = run(['--fix', '--format', 'json', 'image.md', 'latin1.md', 'bom.md'], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /image\.md: is a binary file, not Markdown/);
+    assert.match(stderr, /latin1\.md: not valid UTF-8: linted with replacement characters, not fixed/);
+    const files = json(stdout);
+    assert.ok(rules(files.find((f) => f.file === 'latin1.md')!, 'pseudo-heading').length === 1);
+    assert.deepEqual(readFileSync(join(dir, 'latin1.md')), latin1);
+    const bom = readFileSync(join(dir, 'bom.md'), 'utf8');
+    assert.ok(bom.startsWith('\uFEFF## Summary\n'), JSON.stringify(bom.slice(0, 20)));
   });
 
   it('rejects bad usage with exit 2 and the usage text', () => {

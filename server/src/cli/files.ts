@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -29,6 +29,10 @@ export async function expandTargets(patterns: string[]): Promise<{ targets: Targ
     const stat = statOrUndefined(pattern);
     if (stat?.isDirectory()) {
       const found = await glob(MARKDOWN, { cwd: pattern, ignore: IGNORE, absolute: true, dot: false });
+      if (found.length === 0) {
+        const unreadable = readableDirectory(pattern);
+        if (unreadable) problems.push(`${pattern}: ${unreadable}`);
+      }
       found.sort().forEach((file) => add(file, false));
     } else if (stat || !isDynamicPattern(pattern)) {
       // A named file, even one that turns out unreadable: it is reported, not skipped.
@@ -47,5 +51,16 @@ function statOrUndefined(path: string) {
     return statSync(path);
   } catch {
     return undefined;
+  }
+}
+
+/** Why a directory cannot be listed, if it cannot. */
+function readableDirectory(path: string): string | undefined {
+  try {
+    readdirSync(path);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `cannot read the directory (${code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`;
   }
 }

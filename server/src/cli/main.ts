@@ -31,13 +31,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runLint(args: LintArgs): Promise<number> {
-  const { results, notices, ioError } = await lintTargets(args);
+  const { results, notices, failed } = await lintTargets(args);
   const useColor = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   const output =
     args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, version) : formatStylish(results, useColor);
   process.stdout.write(output);
   for (const notice of notices) process.stderr.write(`${notice}\n`);
-  if (ioError) return 2;
+  if (failed) return 2;
   const all = results.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
