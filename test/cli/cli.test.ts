@@ -109,6 +109,18 @@ describe('postmortem-lint', () => {
     assert.deepEqual(byGlob, byDir);
   });
 
+  it('lints many files on several threads with the same results, in order', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'postmortems'));
+    const names = Array.from({ length: 120 }, (_, i) => `${String(i).padStart(3, '0')}.md`);
+    names.forEach((name, i) => copyFileSync(join(fixtures, i % 2 ? 'complete.md' : 'bold-sections.txt'), join(dir, 'postmortems', name)));
+    const files = json(run(['--format', 'json', 'postmortems'], dir).stdout);
+    assert.deepEqual(files.map((f) => f.file), names.map((n) => join('postmortems', n)));
+    const single = json(run(['--format', 'json', join('postmortems', names[0]), join('postmortems', names[1])], dir).stdout);
+    assert.deepEqual(files[0].diagnostics, single[0].diagnostics);
+    assert.deepEqual(files[119].diagnostics, single[1].diagnostics);
+  });
+
   it('says when a glob matches nothing and exits 2', () => {
     const { code, stderr } = run(['nothing/**/*.md'], workspace());
     assert.equal(code, 2);

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parentPort, Worker } from 'node:worker_threads';
 import { relative, sep } from 'node:path';
 import { analyze, ConfigLoader, fixAll, RULE_IDS, type ConfigPatch } from '../core';
 import type { LintArgs } from './args';
-import { expandTargets } from './files';
+import { expandTargets, type Target } from './files';
 import type { FileResult } from './result';
 import { readSource } from './source';
 
@@ -15,11 +17,60 @@ export interface LintOutcome {
   failed: boolean;
 }
 
+/** Below this many files a second thread costs more to start than it saves. */
+const PARALLEL_THRESHOLD = 100;
+
 /** Lints (and with `--fix`, fixes) every target; an unreadable file is reported and the rest go on. */
 export async function lintTargets(args: LintArgs, cwd = process.cwd()): Promise<LintOutcome> {
   const { targets, problems } = await expandTargets(args.patterns);
-  const notices = problems.map((p) => `postmortem-lint: ${p}`);
-  let failed = problems.length > 0;
+  const threads = targets.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1;
+  const outcome = threads > 1 ? await lintInParallel(targets, args, cwd, threads) : lintFiles(targets, args, cwd);
+  return {
+    results: outcome.results,
+    notices: [...new Set([...problems.map((p) => `postmortem-lint: ${p}`), ...outcome.notices])],
+    failed: outcome.failed || problems.length > 0,
+  };
+}
+
+/** Splits the files over worker threads (this one included) and merges their results in order. */
+async function lintInParallel(targets: Target[], args: LintArgs, cwd: string, threads: number): Promise<LintOutcome> {
+  const chunks = Array.from({ length: threads }, (_, t) => targets.filter((_, i) => i % threads === t));
+  const workers = chunks.slice(1).map(
+    (chunk) =>
+      new Promise<LintOutcome>((resolve, reject) => {
+        const worker = new Worker(__filename, { workerData: { kind: LINT_WORKER, targets: chunk, args, cwd } satisfies LintWorkerData });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+  );
+  const outcomes = [lintFiles(chunks[0], args, cwd), ...(await Promise.all(workers))];
+  const byPath = new Map(outcomes.flatMap((o) => o.results.map((r) => [r.path, r] as const)));
+  return {
+    results: targets.map((t) => byPath.get(t.path)).filter((r) => r !== undefined),
+    notices: outcomes.flatMap((o) => o.notices),
+    failed: outcomes.some((o) => o.failed),
+  };
+}
+
+export const LINT_WORKER = 'postmortem-lint-worker';
+
+/** What a lint worker thread is given. */
+export interface LintWorkerData {
+  kind: typeof LINT_WORKER;
+  targets: Target[];
+  args: LintArgs;
+  cwd: string;
+}
+
+/** The body of a lint worker thread: lint its share and post the outcome back. */
+export function runLintWorker(data: LintWorkerData): void {
+  parentPort?.postMessage(lintFiles(data.targets, data.args, data.cwd));
+}
+
+/** Lints files one after another in this thread. */
+function lintFiles(targets: Target[], args: LintArgs, cwd: string): LintOutcome {
+  const notices: string[] = [];
+  let failed = false;
   const loader = new ConfigLoader(RULE_IDS);
   const overrides: ConfigPatch = args.profile ? { profile: args.profile } : {};
   const reported = new Set<string>();

@@ -2,7 +2,8 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { readArgs, USAGE, UsageError, type LintArgs } from './args';
-import { lintTargets } from './lint';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { LINT_WORKER, lintTargets, runLintWorker, type LintWorkerData } from './lint';
 import { runTimeline } from './timeline';
 
 declare const PACKAGE_VERSION: string;
@@ -47,12 +48,17 @@ async function runLint(args: LintArgs): Promise<number> {
   return errors > 0 || warnings > args.maxWarnings ? 1 : 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`postmortem-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && (workerData as LintWorkerData | undefined)?.kind === LINT_WORKER) runLintWorker(workerData as LintWorkerData);
+else start();
+
+function start(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`postmortem-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
