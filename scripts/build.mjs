@@ -1,6 +1,7 @@
 // Bundles the hosts to CommonJS: unified and remark are ESM-only, VS Code loads CommonJS.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { writeSnippets } from './snippets.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
@@ -22,3 +23,5 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+// The snippets file is generated from client/src/templates.ts, the one source of the templates.
+await writeSnippets();

@@ -14,3 +14,4 @@ export { BUILT_IN_PROFILES, BUILT_IN_PROFILE_NAMES, type Profile } from './profi
 export { RULES, RULE_IDS, ruleById } from './rules';
 export type { Rule } from './rules/types';
 export { applyEdits, LineIndex, type Position, type Range, type TextEdit } from './text';
+export * from './timeline';

@@ -32,6 +32,7 @@ export function buildCustomProfile(name: string, spec: CustomProfileSpec): { pro
       sections: sections.length > 0 ? sections : (base?.sections ?? []),
       checkOrder: spec.order ?? base?.checkOrder ?? false,
       wordCount: spec.wordCount ?? base?.wordCount,
+      summaryMustState: base?.summaryMustState,
       catalog,
     },
   };

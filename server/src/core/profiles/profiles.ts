@@ -20,9 +20,14 @@ export interface Profile {
   checkOrder: boolean;
   /** The range `word-count` enforces, when the profile has one. */
   wordCount?: { min: number; max: number };
+  /** What `summary-incomplete` requires the Summary to state; absent or empty: the rule is silent. */
+  summaryMustState?: readonly SummaryPart[];
   /** Catalog used to recognise headings: the built-in one plus the profile's own additions. */
   catalog: readonly CanonicalSection[];
 }
+
+/** A part of the incident the Summary can be asked to state (the ALX task asks for all three). */
+export type SummaryPart = 'times' | 'impact' | 'root-cause';
 
 type SectionSpec = string | [title: string, covers: string | string[], required?: boolean];
 
@@ -68,6 +73,7 @@ export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
     ]),
     checkOrder: true,
     wordCount: { min: 400, max: 600 },
+    summaryMustState: ['times', 'impact', 'root-cause'],
     catalog: CATALOG,
   },
   'google-sre': {

@@ -1,0 +1,74 @@
+/**
+ * The VS Code client: starts the Postmortem language server (dist/server.js over IPC), and
+ * adds what LSP has no words for — the commands, the Incident Timeline view and the
+ * language status items. The checks themselves all live in the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { addTimelineEntry } from './timelineEntry';
+import { fixAll, insertSection, sortTimeline } from './fixes';
+import { newPostmortem } from './newPostmortem';
+import { PostmortemStatus } from './status';
+import { REVEAL_COMMAND, revealLine, TimelineProvider, VIEW_ID } from './timelineView';
+import { ActiveDocumentTracker } from './tracker';
+
+/** What `activate` returns: the extension's API, for tests and other extensions. */
+export interface PostmortemApi {
+  client: LanguageClient;
+  timeline: TimelineProvider;
+  tracker: ActiveDocumentTracker;
+}
+
+let running: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    // Under the Extension Development Host: attach a debugger to port 6011.
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Documents on disk, unsaved ones, and virtual workspaces' (the server reads the text it is sent).
+    documentSelector: ['file', 'untitled', 'vscode-vfs'].map((scheme) => ({ language: 'markdown', scheme })),
+    outputChannelName: 'Postmortem',
+  };
+  return new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<PostmortemApi> {
+  const client = (running = createClient(context));
+  const tracker = new ActiveDocumentTracker(client);
+  const timeline = new TimelineProvider(tracker);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: timeline, showCollapseAll: false });
+  const status = new PostmortemStatus(client, tracker);
+  context.subscriptions.push(tracker, timeline, view, status);
+
+  // One table of commands; each is also declared in package.json.
+  const commands: Record<string, (...args: never[]) => unknown> = {
+    'postmortem.newPostmortem': newPostmortem,
+    'postmortem.insertSection': insertSection,
+    'postmortem.addTimelineEntry': () => addTimelineEntry(tracker),
+    'postmortem.sortTimeline': sortTimeline,
+    'postmortem.fixAll': fixAll,
+    'postmortem.restartServer': () => client.restart(),
+    'postmortem.showLog': () => client.outputChannel.show(true),
+    'postmortem.refreshTimeline': () => tracker.refresh(),
+    [REVEAL_COMMAND]: (uri: vscode.Uri, range: vscode.Range) => revealLine(uri, range),
+  };
+  for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+
+  try {
+    await client.start();
+  } catch (error) {
+    // The commands that need no server (New Postmortem) still work; say what failed.
+    const message = `The Postmortem language server did not start: ${error instanceof Error ? error.message : String(error)}`;
+    void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => choice && client.outputChannel.show());
+  }
+  return { client, timeline, tracker };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  // Stopping is asynchronous (the server is asked to shut down), so it is not a subscription.
+  return running?.stop();
+}

@@ -1,0 +1,69 @@
+/**
+ * The language status items of a Markdown document (the `{}` in the status bar): the
+ * postmortem's profile, problems and incident duration, with a link to the server's log,
+ * and the server's state with a link to restart it.
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
+import { formatMinutes, plural } from './format';
+import type { ActiveDocumentTracker } from './tracker';
+
+const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+
+export class PostmortemStatus implements vscode.Disposable {
+  private readonly summary = vscode.languages.createLanguageStatusItem('postmortem.summary', SELECTOR);
+  private readonly server = vscode.languages.createLanguageStatusItem('postmortem.server', SELECTOR);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly tracker: ActiveDocumentTracker,
+  ) {
+    this.summary.name = 'Postmortem';
+    this.server.name = 'Postmortem language server';
+    this.disposables = [
+      this.summary,
+      this.server,
+      tracker.onDidChange(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics(() => this.update()),
+      client.onDidChangeState(() => this.update()),
+    ];
+    this.update();
+  }
+
+  private update(): void {
+    const state = this.tracker.current;
+    if (!state?.isPostmortem) {
+      this.summary.text = 'Not a postmortem';
+      this.summary.detail = 'name it *postmortem*.md or add `type: postmortem` front matter';
+      this.summary.severity = vscode.LanguageStatusSeverity.Information;
+      this.summary.command = { title: 'New Postmortem', command: 'postmortem.newPostmortem' };
+    } else {
+      const diagnostics = vscode.languages.getDiagnostics(state.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+      const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+      const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+      const profile = state.timeline?.profile;
+      const duration = state.timeline?.metrics.durationMinutes;
+      this.summary.text = `$(checklist) Postmortem${profile ? `: ${profile}` : ''}`;
+      this.summary.detail = [
+        diagnostics.length === 0 ? 'no problems' : plural(diagnostics.length, 'problem'),
+        duration !== null && duration !== undefined ? `lasted ${formatMinutes(duration)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      this.summary.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : warnings > 0 ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      this.summary.command = { title: 'Show Log', command: 'postmortem.showLog' };
+    }
+    const running = this.client.state === State.Running;
+    this.server.text = running ? '$(pass) Postmortem server' : this.client.state === State.Starting ? '$(sync~spin) Postmortem server' : '$(error) Postmortem server';
+    this.server.detail = running ? 'running' : this.client.state === State.Starting ? 'starting' : 'stopped';
+    this.server.busy = this.client.state === State.Starting;
+    this.server.severity = running || this.client.state === State.Starting ? vscode.LanguageStatusSeverity.Information : vscode.LanguageStatusSeverity.Error;
+    this.server.command = { title: 'Restart', command: 'postmortem.restartServer' };
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

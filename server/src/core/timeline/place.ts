@@ -1,0 +1,171 @@
+/**
+ * Places entries in time (SPEC "Reading times in order"): each gets its zone from the
+ * nearest declaration, its date from the entry or the anchor above it, and time-only
+ * entries that go backwards roll over midnight when the step forward is under 12 hours;
+ * otherwise they are out of order. Instants are compared in UTC.
+ */
+import type { LineIndex } from '../text';
+import { addDays, calendarOf, compareDates } from './dates';
+import type { RawItem } from './extract';
+import { classify } from './milestones';
+import type { Stamp } from './stamps';
+import type { CalendarDate, DateSource, TimeOfDay, TimelineEntry, ZoneDeclaration, ZoneInfo, ZoneMention, ZoneSource } from './types';
+import { instantOf, isoOf } from './zones';
+
+/** The day undated, unanchored times are placed on: a comparison key, never shown. */
+export const BASE_DATE: CalendarDate = { year: 2000, month: 1, day: 1 };
+
+const HALF_DAY = 12 * 3600_000;
+
+/** What placing needs to know about the document. */
+export interface PlaceContext {
+  text: string;
+  index: LineIndex;
+  anchor: { date: CalendarDate; source: DateSource } | null;
+  numericOrder: 'mdy' | 'dmy' | null;
+  documentZone: ZoneDeclaration | null;
+}
+
+interface Cursor {
+  date: CalendarDate;
+  known: boolean;
+  source: DateSource | null;
+}
+
+/** Places the items of one Timeline section, appending its entries to `entries`. */
+export function placeSection(items: readonly RawItem[], declared: ZoneDeclaration | null, ctx: PlaceContext, entries: TimelineEntry[]): void {
+  const cursor: Cursor = ctx.anchor ? { date: ctx.anchor.date, known: true, source: ctx.anchor.source } : { date: BASE_DATE, known: false, source: null };
+  const fallbackYear = ctx.anchor?.date.year ?? null;
+  let carried: ZoneMention | null = null;
+  let previous: TimelineEntry | undefined;
+  let previousDay: TimelineEntry | undefined;
+  for (const item of items) {
+    if (item.type === 'anchor') {
+      const date = calendarOf(item.date, ctx.numericOrder, fallbackYear);
+      if (date) Object.assign(cursor, { date, known: true, source: 'anchor' });
+      continue;
+    }
+    const stamp = item.stamp;
+    const time = stamp?.time && !stamp.time.problem ? stamp.time : null;
+    const written = stamp?.zone ? { zone: stamp.zone.zone, start: stamp.zone.start, end: stamp.zone.end } : null;
+    let zone: ZoneInfo | null = null;
+    let zoneSource: ZoneSource | null = null;
+    if (written) [zone, zoneSource] = [written.zone, stamp?.zoneFromRange ? 'range' : 'time'];
+    else if (carried) [zone, zoneSource] = [carried.zone, 'carried'];
+    else {
+      const declaration = item.tableZone ?? declared ?? ctx.documentZone;
+      if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
+    }
+    if (written && time) carried = written;
+
+    const writtenDate = stamp?.date ? calendarOf(stamp.date, ctx.numericOrder, fallbackYear) : null;
+    if (writtenDate) Object.assign(cursor, { date: writtenDate, known: true, source: 'entry' });
+    let date = cursor.date;
+    let dateSource = cursor.source;
+    const dayLevel = Boolean(writtenDate && !stamp?.time);
+
+    const entry = newEntry(ctx, item.start, item.end, item.blockEnd, entries.length);
+    Object.assign(entry, {
+      container: item.container,
+      text: item.text,
+      time: stamp?.time ? timeOfDay(stamp.time) : null,
+      token: stamp ? { start: stamp.start, end: stamp.end, range: ctx.index.range(stamp.start, stamp.end) } : null,
+      timeToken: stamp?.time ? { start: stamp.time.start, end: stamp.time.end, range: ctx.index.range(stamp.time.start, stamp.time.end) } : null,
+      writtenDate: writtenDate && stamp?.date ? { date: writtenDate, start: stamp.date.start, end: stamp.date.end, style: stamp.date.style } : null,
+      writtenZone: written,
+      zone,
+      zoneSource,
+      dayLevel,
+      statesConversion: item.statesConversion,
+    });
+    const { kind, source } = classify(ctx.text.slice(item.start, item.end));
+    entry.kind = kind;
+    entry.kindSource = source;
+
+    if (time) {
+      let instant = instantOf(date, time, zone, cursor.known);
+      if (previous && instant < previous.instant!) {
+        const next = writtenDate ? undefined : instantOf(addDays(date, 1), time, zone, cursor.known);
+        if (next !== undefined && next - previous.instant! < HALF_DAY) {
+          date = addDays(date, 1);
+          Object.assign(cursor, { date, source: 'rollover' });
+          dateSource = 'rollover';
+          instant = next;
+        } else entry.outOfOrder = { previous: previous.index, suggestion: flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!) };
+      } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
+        entry.outOfOrder = { previous: previousDay.index };
+      }
+      entry.instant = instant;
+      entry.local = instantOf(date, time, null, false);
+      entry.exact = cursor.known && zone !== null;
+      entry.iso = entry.exact ? isoOf(instant, zone!) : null;
+      // An entry out of order is not what the next one is compared with: one typo, one finding.
+      if (!entry.outOfOrder) {
+        previous = entry;
+        previousDay = undefined;
+      }
+    } else if (dayLevel) {
+      const last = previousDay ?? previous;
+      if (last?.date && compareDates(date, last.date) < 0) entry.outOfOrder = { previous: last.index };
+      previousDay = entry;
+    }
+    if (cursor.known && (time || dayLevel)) {
+      entry.date = date;
+      entry.dateSource = dateSource;
+    }
+    entries.push(entry);
+  }
+}
+
+function timeOfDay(token: TimeOfDay): TimeOfDay {
+  const time: TimeOfDay = { hour: token.hour, minute: token.minute, second: token.second, hasSeconds: token.hasSeconds, meridiem: token.meridiem };
+  if (token.problem) time.problem = token.problem;
+  return time;
+}
+
+/** An entry with every derived field empty, filled in by `placeSection`. */
+function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: number, index: number): TimelineEntry {
+  return {
+    index,
+    line: ctx.index.positionAt(start).line,
+    start,
+    end,
+    range: ctx.index.range(start, end),
+    blockEnd,
+    container: { kind: 'list', start, end },
+    text: '',
+    time: null,
+    token: null,
+    timeToken: null,
+    writtenDate: null,
+    writtenZone: null,
+    zone: null,
+    zoneSource: null,
+    date: null,
+    dateSource: null,
+    instant: null,
+    exact: false,
+    local: null,
+    iso: null,
+    offsetMinutes: null,
+    sincePreviousMinutes: null,
+    dayLevel: false,
+    kind: 'other',
+    kindSource: null,
+    statesConversion: false,
+  };
+}
+
+/** "11:21 PM → 12:00 PM" suggests "12:00 AM?": the other half of the day would be in order. */
+function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number): string | undefined {
+  if (!time.meridiem || !stamp.time) return undefined;
+  const flipped: TimeOfDay = { ...time, hour: (time.hour + 12) % 24 };
+  for (const day of [date, addDays(date, 1)]) {
+    const at = instantOf(day, flipped, zone, known);
+    if (at >= previous && at - previous < HALF_DAY) {
+      const h = flipped.hour % 12 === 0 ? 12 : flipped.hour % 12;
+      return `${h}:${String(time.minute).padStart(2, '0')} ${flipped.hour < 12 ? 'AM' : 'PM'}`;
+    }
+  }
+  return undefined;
+}

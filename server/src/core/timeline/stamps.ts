@@ -1,0 +1,173 @@
+/**
+ * Composes dates, times and zones into stamps: `August 4, 2023 3:00 PM`, `2023-08-04T15:00:00Z`,
+ * `` `August 4, 2023` 4:25 PM ``, `**03:00 UTC**`, `[08:47]`, ranges `14:00–14:30` and
+ * `10:00 PM - June 9, 2023, 08:30 AM (EAT)`. All offsets are relative to the string read.
+ */
+import { findDates, type DateToken } from './dates';
+import { findTimes, readTimeAt, type TimeToken } from './times';
+import { readZoneAt, type ZoneToken } from './zones';
+
+/** A date, a time, or both, with the zone written on them and an optional range end. */
+export interface Stamp {
+  start: number;
+  end: number;
+  date?: DateToken;
+  time?: TimeToken;
+  zone?: ZoneToken;
+  /** Whether the date follows the time ("10:00 UTC on 2024-10-01"). */
+  dateAfter?: boolean;
+  /** Whether the zone came from the range's other end ("10:00–11:00 UTC"). */
+  zoneFromRange?: boolean;
+  rangeEnd?: Stamp;
+}
+
+/** A line read once: its dates, so stamps can find a date at a position without rescanning. */
+export class StampReader {
+  readonly dates: DateToken[];
+  private readonly dateAt = new Map<number, DateToken>();
+
+  constructor(readonly text: string) {
+    this.dates = findDates(text);
+    for (const d of this.dates) this.dateAt.set(d.start, d);
+  }
+
+  /** A stamp that starts exactly at `pos`. `range` also reads a range end. */
+  readAt(pos: number, range = true): Stamp | undefined {
+    const { text } = this;
+    const date = this.dateAt.get(pos);
+    let time: TimeToken | undefined;
+    let glued = false;
+    if (date) {
+      if (date.style === 'iso' && (text[date.end] === 'T' || text[date.end] === 't')) {
+        time = readTimeAt(text, date.end + 1, true);
+        if (time) glued = true;
+      }
+      if (!time) time = readTimeAt(text, skip(DATE_TIME_SEPARATOR, text, date.end));
+    } else {
+      time = readTimeAt(text, pos);
+    }
+    if (!date && !time) return undefined;
+    const stamp: Stamp = { start: pos, end: time ? time.end : date!.end };
+    if (date) stamp.date = date;
+    if (time) {
+      stamp.time = time;
+      const zone = this.zoneAfter(time.end, glued);
+      if (zone) {
+        stamp.zone = zone.token;
+        stamp.end = zone.end;
+      }
+      if (!date) this.readDateAfter(stamp);
+      if (range) this.readRange(stamp);
+    }
+    return stamp;
+  }
+
+  private zoneAfter(pos: number, glued: boolean): { token: ZoneToken; end: number } | undefined {
+    const { text } = this;
+    // Touching the time: `15:00Z`, `15:00+01:00`; a minus only after an ISO date-time, else `10:00-11:00` is a range.
+    if (glued || text[pos] === 'Z' || text[pos] === '+') {
+      const touching = readZoneAt(text, pos, true);
+      if (touching) return { token: touching, end: touching.end };
+    }
+    BEFORE_ZONE.lastIndex = pos;
+    const before = BEFORE_ZONE.exec(text)?.[0] ?? '';
+    const token = readZoneAt(text, pos + before.length);
+    if (!token) return undefined;
+    return { token, end: before.includes('(') ? skip(CLOSE_PAREN, text, token.end) : token.end };
+  }
+
+  /** "10:00 UTC on 2024-10-01": a date right after the time belongs to it. */
+  private readDateAfter(stamp: Stamp): void {
+    const at = skip(ON_DATE, this.text, stamp.end);
+    const date = at > stamp.end ? this.dateAt.get(at) : undefined;
+    if (date) {
+      stamp.date = date;
+      stamp.dateAfter = true;
+      stamp.end = date.end;
+    }
+  }
+
+  private readRange(stamp: Stamp): void {
+    const joint = skip(RANGE_JOINT, this.text, stamp.end);
+    if (joint === stamp.end) return;
+    const other = this.readAt(skip(MARKUP, this.text, joint), false);
+    if (!other?.time) return;
+    stamp.rangeEnd = other;
+    // "From 11:45 PM to 5:30 AM on November 2": the date is the range's, so its start's.
+    if (!stamp.date && other.date && other.dateAfter) {
+      stamp.date = other.date;
+      delete other.date;
+    }
+    if (!stamp.zone && other.zone) {
+      stamp.zone = other.zone;
+      stamp.zoneFromRange = true;
+    }
+  }
+
+  /**
+   * The stamp an entry line opens with (after list markup, emphasis, brackets and a weekday),
+   * else the first time anywhere in the line; `leading` says which.
+   */
+  leading(): { stamp: Stamp; leading: boolean } | undefined {
+    const pos = this.leadPosition();
+    const first = this.readAt(pos);
+    if (first) return { stamp: first, leading: true };
+    for (const time of findTimes(this.text)) {
+      const stamp = this.readAt(time.start);
+      if (stamp) return { stamp, leading: false };
+    }
+    return undefined;
+  }
+
+  /** Where an entry's text begins: past spaces, emphasis, brackets and a weekday. */
+  leadPosition(): number {
+    const pos = skip(LEAD, this.text, 0);
+    return skip(WEEKDAY, this.text, pos);
+  }
+
+  /** Every stamp with a time in the line, left to right (ranges read as one). */
+  all(): Stamp[] {
+    const stamps: Stamp[] = [];
+    let from = 0;
+    const starts = [...this.dates.map((d) => d.start), ...findTimes(this.text).map((t) => t.start)].sort((a, b) => a - b);
+    for (const start of starts) {
+      if (start < from) continue;
+      const stamp = this.readAt(start);
+      if (!stamp?.time) continue;
+      stamps.push(stamp);
+      from = (stamp.rangeEnd ?? stamp).end;
+    }
+    return stamps;
+  }
+
+  /** Whether the whole line is a date (a date line or date sub-heading: `**May 10, 2020**`, `Aug 4:`). */
+  isDateLine(): DateToken | undefined {
+    const lead = this.readAt(this.leadPosition(), false);
+    if (!lead?.date || lead.time) return undefined;
+    return /^[\s*_`:.)\]>~-]*$/.test(this.text.slice(lead.end)) ? lead.date : undefined;
+  }
+}
+
+const DATE_TIME_SEPARATOR = /[`*_]{0,3}[ \t]{0,3}(?:,|at\b|@|[-–—])?[ \t]{0,3}[`*_]{0,3}/y;
+const BEFORE_ZONE = /[`*_]{0,3}[ \t]{0,3}\(?[ \t]{0,2}/y;
+const CLOSE_PAREN = /[ \t]{0,2}\)/y;
+const RANGE_JOINT = /[ \t]{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)[ \t]{0,3}/y;
+const MARKUP = /[`*_]{0,3}/y;
+const ON_DATE = /,?[ \t]{1,3}on[ \t]{1,3}[`*_]{0,3}/y;
+const LEAD = /[ \t]{0,8}(?:[*_`~[(<]{1,4}[ \t]{0,2})?/y;
+const WEEKDAY = /(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3})?/iy;
+
+/** Advances past a sticky pattern at `pos` (or stays when it does not match). */
+function skip(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  return m ? pos + m[0].length : pos;
+}
+
+/** The text of an entry after its stamp: separators and dangling markup trimmed. */
+export function describe(text: string): string {
+  return text
+    .replace(/^[\s*_`~\])>:|,.;–—-]+/, '')
+    .replace(/[\s*_`~]+$/, '')
+    .trim();
+}

@@ -1,0 +1,129 @@
+import { fileURLToPath } from 'node:url';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { ConfigLoader, RULE_IDS, type ConfigProblem, type PostmortemConfig } from '../core';
+import { describeError, type Log } from './guard';
+import { CONFIGURATION_SECTION } from './protocol';
+
+/** A document's effective configuration and the config file it came from, if any. */
+export interface DocumentConfig {
+  config: PostmortemConfig;
+  file?: string;
+}
+
+/** The file path of a `file:` URI; other schemes (untitled, …) have none. */
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Our section of a settings object that holds every extension's settings, if it has one. */
+function ownSection(settings: unknown): unknown {
+  return settings && typeof settings === 'object' && CONFIGURATION_SECTION in settings
+    ? (settings as Record<string, unknown>)[CONFIGURATION_SECTION]
+    : undefined;
+}
+
+/**
+ * Each document's configuration: editor settings (pulled per document with
+ * `workspace/configuration`, or pushed by clients that cannot be asked) under the nearest
+ * `.postmortemrc.json`, validated by the core. Results are cached per document until the
+ * settings or a config file change; every problem is shown to the user once.
+ */
+export class ConfigService {
+  private readonly loader = new ConfigLoader(RULE_IDS);
+  private readonly cache = new Map<string, Promise<DocumentConfig>>();
+  private readonly shown = new Set<string>();
+  /** Settings the client pushed (initializationOptions, didChangeConfiguration). */
+  private pushed: unknown;
+  private canPull = false;
+  /** Bumped whenever any document's configuration may have changed; cached analyses compare it. */
+  generation = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly log: Log,
+  ) {}
+
+  /** Records what the client can do and the settings it sent with `initialize`. */
+  initialize(canPull: boolean, initializationOptions: unknown): void {
+    this.canPull = canPull;
+    this.pushed = ownSection(initializationOptions);
+  }
+
+  /** The configuration of a document, pulled and read once until something changes. */
+  forDocument(uri: string): Promise<DocumentConfig> {
+    let cached = this.cache.get(uri);
+    if (!cached) {
+      cached = this.resolve(uri);
+      this.cache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  /** `workspace/didChangeConfiguration`: forget every document's settings. */
+  settingsChanged(settings: unknown): void {
+    const own = ownSection(settings);
+    if (own !== undefined) this.pushed = own;
+    this.reset();
+  }
+
+  /** A `.postmortemrc.json` was created, changed or deleted. */
+  filesChanged(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const path = filePathOf(uri);
+      if (path) this.loader.invalidate(path);
+      else this.loader.invalidate();
+    }
+    this.reset();
+  }
+
+  /** Forgets a closed document's configuration. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Shows a warning once per distinct message (until the configuration changes). */
+  warnOnce(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    this.log.info(message);
+    // A notification (window/showMessage), not a request: nothing waits for the user to dismiss it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  }
+
+  private reset(): void {
+    this.cache.clear();
+    this.shown.clear();
+    this.generation++;
+  }
+
+  private async resolve(uri: string): Promise<DocumentConfig> {
+    const settings = await this.pull(uri);
+    const { config, problems, file } = this.loader.forFile(filePathOf(uri), { settings });
+    for (const problem of problems) this.warnOnce(problemMessage(problem));
+    return { config, file };
+  }
+
+  /** The editor's settings for a document; `null` (Neovim without settings) means the defaults. */
+  private async pull(uri: string): Promise<unknown> {
+    if (!this.canPull) return this.pushed;
+    try {
+      const pulled: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIGURATION_SECTION });
+      return pulled ?? this.pushed;
+    } catch (error) {
+      this.log.error(`postmortem: workspace/configuration failed, using pushed settings or defaults: ${describeError(error)}`);
+      return this.pushed;
+    }
+  }
+}
+
+/** The message shown for an invalid configuration value: where it is and which key. */
+function problemMessage(problem: ConfigProblem): string {
+  const where = problem.source === 'settings' ? 'settings' : problem.source;
+  const fallback = problem.key === '(file)' ? 'defaults apply' : 'the default applies';
+  return `Postmortem: ${where}: ${problem.message} (${fallback}).`;
+}

@@ -1,0 +1,105 @@
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../core';
+import type { ConfigService } from './config';
+import type { DocumentStore } from './documents';
+import { describeError, type Log } from './guard';
+import { DIAGNOSTIC_SOURCE } from './protocol';
+
+/** Quiet time after the last keystroke before a document is re-analysed. */
+export const DIAGNOSTICS_DELAY_MS = 150;
+
+/** The README's table of rules (package.json `repository`), which a diagnostic's code links to. */
+export const RULES_DOC_URL = 'https://github.com/postmortem-tools/postmortem#what-it-checks';
+
+/** Why a document is being checked: edits wait for the debounce and honour `run: onSave`. */
+export type Trigger = 'open' | 'change' | 'save' | 'config';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A finding as an LSP diagnostic: the rule id is the code, the source is `postmortem`. */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: RULES_DOC_URL },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+}
+
+/**
+ * Publishes diagnostics for the latest version of each document. Checks are debounced
+ * per document; a newer edit, a close or a configuration change cancels older work, and a
+ * result is dropped unless it is for the version the document has when it is ready.
+ */
+export class DiagnosticsScheduler {
+  /** Per document: the number of the latest scheduled check; older checks see they are stale. */
+  private readonly tickets = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Documents whose last published set was not empty (they need clearing if they stop being postmortems). */
+  private readonly shown = new Set<string>();
+  private nextTicket = 1;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: DocumentStore,
+    private readonly configs: ConfigService,
+    private readonly log: Log,
+    private readonly delayMs = DIAGNOSTICS_DELAY_MS,
+  ) {}
+
+  /** Schedules a check of a document, replacing any pending one. */
+  schedule(uri: string, trigger: Trigger): void {
+    const ticket = this.nextTicket++;
+    this.tickets.set(uri, ticket);
+    clearTimeout(this.timers.get(uri));
+    const delay = trigger === 'change' ? this.delayMs : 0;
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        this.run(uri, ticket, trigger).catch((error: unknown) => this.log.error(`postmortem: diagnostics for ${uri} failed: ${describeError(error)}`));
+      }, delay),
+    );
+  }
+
+  /** A document closed: drop pending work and clear what was published. */
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.tickets.delete(uri);
+    this.shown.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private isCurrent(uri: string, ticket: number): boolean {
+    return this.tickets.get(uri) === ticket;
+  }
+
+  private async run(uri: string, ticket: number, trigger: Trigger): Promise<void> {
+    if (trigger === 'change') {
+      // With `run: onSave`, edits wait for the save; reading the config is cheap, analysing is not.
+      const { config } = await this.configs.forDocument(uri);
+      if (config.run === 'onSave' || !this.isCurrent(uri, ticket)) return;
+    }
+    const pending = this.store.get(uri);
+    if (!pending) return;
+    const state = await pending;
+    // Never publish for a version the document has left behind: a newer check is on its way.
+    if (!this.isCurrent(uri, ticket) || state.version !== this.store.versionOf(uri)) return;
+    if (!state.active || !state.analysis) {
+      if (this.shown.delete(uri)) await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics: [] });
+      return;
+    }
+    const diagnostics = state.analysis.findings.map(toDiagnostic);
+    if (diagnostics.length > 0) this.shown.add(uri);
+    else this.shown.delete(uri);
+    await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
+  }
+}
