@@ -6,8 +6,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { formatInstant, instantOf, parseZone, StampReader, type ZoneInfo } from '../../server/src/core';
 import { calendarOf, formatDate } from '../../server/src/core/timeline/dates';
+import { inDST, offsetMinutes, wallToInstant } from '../../server/src/core/timeline/offsets';
 
 const ZONES: ZoneInfo[] = [
   'UTC', 'EAT', 'CAT', 'WAT', 'PST', 'PDT', 'CET', 'AEST', 'NZDT', 'IST', 'Pacific Time', 'Eastern Time',
@@ -58,6 +60,50 @@ describe('printed times read back to the same instant', () => {
           assert.equal(instantOf(calendarOf(stamp.date!, null, null)!, stamp.time!, stamp.zone!.zone, true), at, line);
         }
       }
+    }
+  });
+});
+
+/**
+ * The wall clock of an instant reads back to that instant; in the repeated hour after clocks
+ * go back a wall-clock time names two instants (luxon's choice depends on today's date), so
+ * there the reading must only show the same wall clock.
+ */
+function checkWall(id: string, at: number): void {
+  const dt = DateTime.fromMillis(at, { zone: id });
+  const shown = (ms: number) => DateTime.fromMillis(ms, { zone: id }).toFormat('yyyyMMddHHmmss');
+  const read = wallToInstant(id, Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second));
+  const repeated = [-3_600_000, -1_800_000, 1_800_000, 3_600_000].some((d) => shown(at + d) === shown(at));
+  if (repeated) assert.equal(shown(read), shown(at), `${id} wall ${dt.toISO()}`);
+  else assert.equal(read, at, `${id} wall ${dt.toISO()}`);
+}
+
+describe('cached offsets agree with luxon', () => {
+  const ids = ['America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham', 'Africa/Nairobi', 'UTC', 'UTC+3', 'UTC-05:30'];
+  it('for offsets, DST and wall-clock times, transitions included', () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...ids), (instant, id) => {
+        const dt = DateTime.fromMillis(instant, { zone: id });
+        assert.equal(offsetMinutes(id, instant), dt.offset, `${id} at ${dt.toISO()}`);
+        assert.equal(inDST(id, instant), dt.isInDST, `DST in ${id} at ${dt.toISO()}`);
+        checkWall(id, instant);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('minute by minute through every transition day of 2024', () => {
+    for (const id of ['America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns']) {
+      let transitions = 0;
+      for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+        if (DateTime.fromMillis(day, { zone: id }).offset === DateTime.fromMillis(day + 86_399_999, { zone: id }).offset) continue;
+        transitions++;
+        for (let at = day; at < day + 86_400_000; at += 60_000) {
+          const dt = DateTime.fromMillis(at, { zone: id });
+          assert.equal(offsetMinutes(id, at), dt.offset, `${id} at ${dt.toISO()}`);
+          checkWall(id, at);
+        }
+      }
+      assert.equal(transitions, 2, `${id} changes its clocks twice in 2024`);
     }
   });
 });

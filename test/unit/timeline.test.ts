@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, buildDocumentModel, clock24, entryAt, preferredFix, sortTimelineEdits, timelineOf, type Timeline } from '../../server/src/core';
+import { applyEdits, buildDocumentModel, clock24, entryAt, headingZoneEdit, preferredFix, sortTimelineEdits, timelineOf, type Timeline } from '../../server/src/core';
 import { formatTimelineStylish, timelineJson } from '../../server/src/cli/timeline';
 import { configOf, lint, md, summary } from '../helpers';
 
@@ -213,6 +213,26 @@ describe('the engine entry point', () => {
     assert.match(out, /duration 2 h 30 min · TTD — · TTA — · TTM — · TTR 2 h 30 min/);
     assert.match(out, /2024-01-02 01:30 UTC\s+\+2:30\s+■ resolved\s+Issue resolved/);
     assert.match(out, /… 2 h 30 min without an entry/);
+  });
+  it('declares a zone on any kind of heading, which still names its section and declares the zone', () => {
+    const cases: Array<[string, string]> = [
+      ['## Timeline', '## Timeline (EAT)'],
+      ['## Timeline ##', '## Timeline (EAT) ##'],
+      ['**Timeline**', '**Timeline (EAT)**'],
+      ['**Timeline:**', '**Timeline (EAT):**'],
+      ['Timeline:', 'Timeline (EAT):'],
+      ['## Timeline (draft)', '## Timeline (draft, EAT)'],
+    ];
+    for (const [heading, want] of cases) {
+      const text = md('## Summary', '', 'Text.', '', heading, '- 10:00 a', '', ...SECTIONS);
+      const config = configOf();
+      const { model } = buildDocumentModel(text, config);
+      const section = timelineOf(model, config).sections[0]?.section;
+      assert.ok(section, heading);
+      const fixed = applyEdits(text, [headingZoneEdit(model, section.heading, 'EAT')]);
+      assert.ok(fixed.includes(`\n${want}\n`), `${heading} → ${fixed.split('\n')[4]}`);
+      assert.equal(timeline(fixed).entries[0]?.zone?.label, 'EAT', want);
+    }
   });
   it('gives null iso without a date', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 10:00 a', ...SECTIONS));

@@ -86,13 +86,14 @@ export function formatTimelineStylish(json: TimelineJson, useColor: boolean): st
   const shown = json.entries.map((e) => (e.time ? `${day(e)}${e.time}${e.zone ? ` ${e.zone}` : ''}` : 'no time'));
   const lineWidth = Math.max(0, ...json.entries.map((e) => String(e.line).length));
   const timeWidth = Math.max(0, ...shown.map((s) => s.length));
+  const kindWidth = Math.max(0, ...json.entries.map((e) => (KIND_MARK[e.kind] ?? '').length));
   json.entries.forEach((e, i) => {
     const gap = gapBefore.get(e.line);
     if (gap) out.push(`  ${' '.repeat(lineWidth)}  ${c.yellow(`… ${formatDuration(gap.minutes)} without an entry`)}`);
     const time = shown[i].padEnd(timeWidth);
     const offset = e.offsetMinutes === null ? '' : formatElapsed(e.offsetMinutes);
-    const kind = KIND_MARK[e.kind] ?? '';
-    out.push(`  ${c.dim(String(e.line).padStart(lineWidth))}  ${e.time ? time : c.red(time)}  ${c.dim(offset.padStart(7))}  ${kind ? `${c.cyan(kind)}  ` : ''}${e.text}`);
+    const kind = (KIND_MARK[e.kind] ?? '').padEnd(kindWidth);
+    out.push(`  ${c.dim(String(e.line).padStart(lineWidth))}  ${e.time ? time : c.red(time)}  ${c.dim(offset.padStart(7))}  ${kindWidth ? `${c.cyan(kind)}  ` : ''}${e.text}`);
   });
   return `${out.join('\n')}\n`;
 }

@@ -12,15 +12,17 @@ export const timezoneMixed: Rule = {
   tags: ['timezone'],
   check({ model, config, report }) {
     const timeline = timelineOf(model, config);
-    const reference = referenceZone(timeline);
-    if (!reference) return;
+    const common = referenceZone(timeline);
     const { entries } = timeline;
-    const describeZone = (at: number) => zoneLabelAt(reference, wallClock(at, reference).isDST);
-    const odd = (zone: ZoneInfo, at: number) => !sameZone(zone, reference, at);
+    const label = (zone: ZoneInfo, at: number) => zoneLabelAt(zone, wallClock(at, zone).isDST);
 
     entries.forEach((entry, i) => {
       if (!entry.writtenZone || entry.instant === null || entry.statesConversion || entry.zoneSource !== 'time') return;
-      if (!odd(entry.writtenZone.zone, entry.instant)) return;
+      // Each entry is held to the zone declared where it stands (a table header, the heading), else the common one.
+      const declared = entry.declaredZone && entry.declaredZone.source !== 'config' ? entry.declaredZone.zone : null;
+      const reference = declared ?? common;
+      if (!reference || sameZone(entry.writtenZone.zone, reference, entry.instant)) return;
+      const describeZone = (at: number) => label(reference, at);
       // The entries after it that carry its zone move with it, or their instants would change.
       const carried: TimelineEntry[] = [];
       for (let j = i + 1; j < entries.length && entries[j].zoneSource === 'carried'; j++) if (entries[j].instant !== null) carried.push(entries[j]);
@@ -31,22 +33,25 @@ export const timezoneMixed: Rule = {
       const converted = formatInstant(entry.instant, reference, entry.time!, true).text;
       report({
         start: entry.timeToken!.start,
-        end: entry.token!.end,
-        message: `${model.text.slice(entry.timeToken!.start, entry.token!.end)} is in ${entry.writtenZone.zone.label}, but the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("… (${converted})").`,
+        end: entry.token!.clockEnd,
+        message: `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${model.text.slice(entry.timeToken!.start, entry.token!.clockEnd)} (${converted})").`,
         fixes: [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: true }],
       });
     });
 
     const summary = timeline.summary;
+    const reference = common;
+    if (!reference) return;
+    const describeZone = (at: number) => label(reference, at);
     for (const time of [summary?.startTime, summary?.endTime]) {
       if (!time?.writtenZone || time.instant === null || !time.exact || time.zoneSource !== 'time') continue;
-      if (!odd(time.writtenZone.zone, time.instant)) continue;
+      if (sameZone(time.writtenZone.zone, reference, time.instant)) continue;
       const converted = formatInstant(time.instant, reference, time.time, true).text;
-      const item: Convertible = { timeStart: time.timeStart, end: time.end, time: time.time, instant: time.instant, writtenDate: time.writtenDate };
+      const item: Convertible = { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant, writtenDate: time.writtenDate };
       report({
         start: time.timeStart,
-        end: time.end,
-        message: `The Summary gives ${model.text.slice(time.timeStart, time.end)} in ${time.writtenZone.zone.label}, but the timeline is in ${describeZone(time.instant)}: convert it (${converted}), or state both.`,
+        end: time.clockEnd,
+        message: `The Summary gives ${model.text.slice(time.timeStart, time.clockEnd)} while the timeline is in ${describeZone(time.instant)}: convert it (${converted}), or state both.`,
         fixes: [{ title: `Convert to ${describeZone(time.instant)}: ${converted}`, edits: convertEdits(model, item, reference, true), isPreferred: true }],
       });
     }
@@ -54,19 +59,23 @@ export const timezoneMixed: Rule = {
 };
 
 function convertible(entry: TimelineEntry): Convertible {
-  return { timeStart: entry.timeToken!.start, end: entry.token!.end, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate };
+  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate };
 }
 
-/** The zone the timeline is declared in; else the zone most of its entries write (the first on a tie). */
+/**
+ * The zone the document states for its times: the Timeline's declaration, a document-wide
+ * one (front matter, preamble; not the configured default, a fallback rather than a
+ * statement), else the zone most entries are in (the first on a tie).
+ */
 export function referenceZone(timeline: Timeline): ZoneInfo | null {
-  const declared = timeline.sections[0]?.declared ?? timeline.documentZone;
+  const declared = timeline.sections[0]?.declared ?? (timeline.documentZone?.source === 'config' ? null : timeline.documentZone);
   if (declared) return declared.zone;
   const counts = new Map<string, { zone: ZoneInfo; n: number }>();
   for (const e of timeline.entries) {
-    if (!e.writtenZone || e.zoneSource !== 'time') continue;
-    const seen = counts.get(e.writtenZone.zone.id);
+    if (!e.zone || e.instant === null || e.zoneSource === 'config') continue;
+    const seen = counts.get(e.zone.id);
     if (seen) seen.n++;
-    else counts.set(e.writtenZone.zone.id, { zone: e.writtenZone.zone, n: 1 });
+    else counts.set(e.zone.id, { zone: e.zone, n: 1 });
   }
   let best: { zone: ZoneInfo; n: number } | undefined;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;

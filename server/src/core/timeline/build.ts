@@ -103,6 +103,7 @@ function summaryTime(stamp: Stamp, other: Stamp | undefined, declared: ZoneDecla
     end: stamp.end,
     timeStart: time.start,
     timeEnd: time.end,
+    clockEnd: stamp.clockEnd ?? time.end,
     time: { hour: time.hour, minute: time.minute, second: time.second, hasSeconds: time.hasSeconds, meridiem: time.meridiem, ...(time.problem ? { problem: time.problem } : {}) },
     writtenZone: written,
     zone,

@@ -235,6 +235,7 @@ export function shiftDate(date: DateToken, base: number): DateToken {
 /** A stamp moved to absolute offsets. */
 export function shiftStamp(stamp: Stamp, base: number): Stamp {
   const moved: Stamp = { ...stamp, start: stamp.start + base, end: stamp.end + base };
+  if (stamp.clockEnd !== undefined) moved.clockEnd = stamp.clockEnd + base;
   if (stamp.date) moved.date = shiftDate(stamp.date, base);
   if (stamp.time) moved.time = { ...stamp.time, start: stamp.time.start + base, end: stamp.time.end + base };
   if (stamp.zone) moved.zone = { ...stamp.zone, start: stamp.zone.start + base, end: stamp.zone.end + base };

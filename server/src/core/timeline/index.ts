@@ -49,6 +49,6 @@ export { headingZoneEdit, sortEdit, sortTimelineEdits } from './fixes';
 export { clock24, formatDuration, formatElapsed, formatInstant, formatTimeOfDay, zoneLabelAt } from './format';
 export { findDates, type DateToken } from './dates';
 export { findTimes, readTimeAt, type TimeToken } from './times';
-export { findZones, instantOf, isoOf, parseZone, readZoneAt, type ZoneToken } from './zones';
+export { findZones, instantOf, isoOf, machineZone, parseZone, readZoneAt, wallClock, type ZoneToken } from './zones';
 export { StampReader, type Stamp } from './stamps';
 export type * from './types';

@@ -48,15 +48,13 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     const stamp = item.stamp;
     const time = stamp?.time && !stamp.time.problem ? stamp.time : null;
     const written = stamp?.zone ? { zone: stamp.zone.zone, start: stamp.zone.start, end: stamp.zone.end } : null;
+    const declaration = item.tableZone ?? declared ?? ctx.documentZone;
     let zone: ZoneInfo | null = null;
     let zoneSource: ZoneSource | null = null;
     if (written) [zone, zoneSource] = [written.zone, stamp?.zoneFromRange ? 'range' : 'time'];
     else if (carried) [zone, zoneSource] = [carried.zone, 'carried'];
-    else {
-      const declaration = item.tableZone ?? declared ?? ctx.documentZone;
-      if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
-    }
-    if (written && time) carried = written;
+    else if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
+    if (written) carried = written;
 
     const writtenDate = stamp?.date ? calendarOf(stamp.date, ctx.numericOrder, fallbackYear) : null;
     if (writtenDate) Object.assign(cursor, { date: writtenDate, known: true, source: 'entry' });
@@ -69,10 +67,11 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
       container: item.container,
       text: item.text,
       time: stamp?.time ? timeOfDay(stamp.time) : null,
-      token: stamp ? { start: stamp.start, end: stamp.end, range: ctx.index.range(stamp.start, stamp.end) } : null,
+      token: stamp ? { start: stamp.start, end: stamp.end, range: ctx.index.range(stamp.start, stamp.end), clockEnd: stamp.clockEnd ?? stamp.end } : null,
       timeToken: stamp?.time ? { start: stamp.time.start, end: stamp.time.end, range: ctx.index.range(stamp.time.start, stamp.time.end) } : null,
       writtenDate: writtenDate && stamp?.date ? { date: writtenDate, start: stamp.date.start, end: stamp.date.end, style: stamp.date.style } : null,
       writtenZone: written,
+      declaredZone: declaration,
       zone,
       zoneSource,
       dayLevel,
@@ -139,6 +138,7 @@ function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: numbe
     timeToken: null,
     writtenDate: null,
     writtenZone: null,
+    declaredZone: null,
     zone: null,
     zoneSource: null,
     date: null,

@@ -11,6 +11,8 @@ import { readZoneAt, type ZoneToken } from './zones';
 export interface Stamp {
   start: number;
   end: number;
+  /** Just past the time and its zone (and a closing parenthesis): what converting the time replaces. */
+  clockEnd?: number;
   date?: DateToken;
   time?: TimeToken;
   zone?: ZoneToken;
@@ -56,6 +58,7 @@ export class StampReader {
         stamp.zone = zone.token;
         stamp.end = zone.end;
       }
+      stamp.clockEnd = stamp.end;
       if (!date) this.readDateAfter(stamp);
       if (range) this.readRange(stamp);
     }

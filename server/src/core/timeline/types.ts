@@ -95,14 +95,19 @@ export interface TimelineEntry {
   text: string;
   /** The time as written, or null for a day-level entry or an entry without a time. */
   time: TimeOfDay | null;
-  /** Offsets of the date-time token (date, time and zone as written), when there is one. */
-  token: { start: number; end: number; range: Range } | null;
+  /**
+   * Offsets of the date-time token (date, time and zone as written), when there is one;
+   * `clockEnd` is just past the time and its zone, what converting the time replaces.
+   */
+  token: { start: number; end: number; range: Range; clockEnd: number } | null;
   /** Offsets of the time of day alone (`10:30 PM`), where an inlay hint or a fix goes. */
   timeToken: { start: number; end: number; range: Range } | null;
   /** The date written on the entry, if any, and its offsets. */
   writtenDate: { date: CalendarDate; start: number; end: number; style: DateStyle } | null;
   /** The zone written on the entry's time, if any. */
   writtenZone: ZoneMention | null;
+  /** The zone declared for the entry's place (table header, heading or the line under it, front matter, preamble, config), whatever the entry writes. */
+  declaredZone: ZoneDeclaration | null;
   /** The zone that applies, from the nearest declaration, or null when none does. */
   zone: ZoneInfo | null;
   zoneSource: ZoneSource | null;
@@ -180,6 +185,8 @@ export interface SummaryTime {
   /** Offsets of the time of day alone. */
   timeStart: number;
   timeEnd: number;
+  /** Just past the time and its zone: what converting the time replaces. */
+  clockEnd: number;
   time: TimeOfDay;
   writtenZone: ZoneMention | null;
   zone: ZoneInfo | null;

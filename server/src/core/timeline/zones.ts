@@ -2,7 +2,8 @@
  * Reads zones (abbreviations, spelled-out names, UTC offsets, IANA names) and converts
  * wall-clock times to instants with real timezone data (luxon, DST-aware).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { inDST, offsetMinutes, wallToInstant } from './offsets';
 import type { CalendarDate, TimeOfDay, ZoneInfo } from './types';
 import { ABBREVIATIONS, NAME_RE, NAMES, type ZoneName } from './zoneTable';
 
@@ -141,7 +142,7 @@ export function sameZone(a: ZoneInfo, b: ZoneInfo, at: number): boolean {
 
 /** The zone's offset (minutes) at an instant. */
 export function offsetAt(zone: ZoneInfo, instant: number): number {
-  return DateTime.fromMillis(instant, { zone: zone.id }).offset;
+  return offsetMinutes(zone.id, instant);
 }
 
 /**
@@ -153,29 +154,35 @@ export function instantOf(date: CalendarDate, time: TimeOfDay, zone: ZoneInfo | 
   const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second);
   if (!zone) return wall;
   if (!dateKnown && zone.nominalOffset !== undefined) return wall - zone.nominalOffset * 60_000;
-  const dt = DateTime.fromObject(
-    { year: date.year, month: date.month, day: date.day, hour: time.hour, minute: time.minute, second: time.second },
-    { zone: zone.id },
-  );
-  if (!dt.isValid) return wall;
+  const instant = wallToInstant(zone.id, wall);
   // In the repeated hour after clocks go back, "1:30 AM PST" and "1:30 AM PDT" are different instants.
-  if (zone.daylight !== undefined && zone.nominalOffset !== undefined && dt.isInDST !== zone.daylight) {
+  if (zone.daylight !== undefined && zone.nominalOffset !== undefined && inDST(zone.id, instant) !== zone.daylight) {
     const other = wall - zone.nominalOffset * 60_000;
-    const there = DateTime.fromMillis(other, { zone: zone.id });
-    if (there.isInDST === zone.daylight && there.hour === time.hour && there.minute === time.minute) return other;
+    if (inDST(zone.id, other) === zone.daylight && other + offsetMinutes(zone.id, other) * 60_000 === wall) return other;
   }
-  return dt.toMillis();
+  return instant;
 }
 
 /** ISO 8601 with offset (`2023-08-04T15:00:00+03:00`; UTC as `+00:00`). */
 export function isoOf(instant: number, zone: ZoneInfo): string {
-  return DateTime.fromMillis(instant, { zone: zone.id }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
+  const wall = wallClock(instant, zone);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const { date } = wall;
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${formatOffset(wall.offset, true)}`;
 }
 
-/** The wall clock of an instant in a zone: date, time of day and whether DST is in force. */
+/** The wall clock of an instant in a zone: date, time of day, offset and whether DST is in force. */
 export function wallClock(instant: number, zone: ZoneInfo): { date: CalendarDate; hour: number; minute: number; second: number; isDST: boolean; offset: number } {
-  const dt = DateTime.fromMillis(instant, { zone: zone.id });
-  return { date: { year: dt.year, month: dt.month, day: dt.day }, hour: dt.hour, minute: dt.minute, second: dt.second, isDST: dt.isInDST, offset: dt.offset };
+  const offset = offsetMinutes(zone.id, instant);
+  const d = new Date(instant + offset * 60_000);
+  return {
+    date: { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() },
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    isDST: inDST(zone.id, instant),
+    offset,
+  };
 }
 
 /** The zone of this machine (for the "declare the machine's zone" fix). */
@@ -193,7 +200,7 @@ export function machineZone(): ZoneInfo | undefined {
 /** What a standard/daylight name should be at an instant, when it is wrong ("PST" in July → "PDT"). */
 export function dstCorrection(zone: ZoneInfo, instant: number): string | undefined {
   if (zone.daylight === undefined || !zone.pair) return undefined;
-  const isDST = DateTime.fromMillis(instant, { zone: zone.id }).isInDST;
+  const isDST = inDST(zone.id, instant);
   if (isDST === zone.daylight) return undefined;
   return isDST ? zone.pair.daylight : zone.pair.standard;
 }
