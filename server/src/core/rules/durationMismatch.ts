@@ -22,7 +22,8 @@ export const durationMismatch: Rule = {
     const tolerance = config.timeline.tolerance;
     const { entries, milestones } = timeline;
     const timed = timedEntries(entries);
-    const written = (start: number, end: number) => model.text.slice(start, end);
+    // Quoted as read, without the code-span and bold marks that wrap parts of it.
+    const written = (start: number, end: number) => model.text.slice(start, end).replace(/[`*]+/g, '');
     const at = (e: TimelineEntry) => `${e.token ? written(e.token.start, e.token.end) : '?'} (line ${e.line + 1})`;
     const { startTime, endTime, duration } = summary;
     const usable = (t: SummaryTime | null): t is SummaryTime => Boolean(t && t.instant !== null);
