@@ -63,7 +63,11 @@ export function postmortem(seed: number, timelineEntries?: number): string {
   let minutes = 8 * 60 + Math.floor(next() * 600);
   for (let i = 0; i < entries; i++) {
     minutes += 1 + Math.floor(next() * 40);
-    if (i > 0 && i % 300 === 0) out.push('', `### May ${2 + Math.floor(i / 300)}, 2024`, '');
+    if (i > 0 && i % 300 === 0) {
+      // A new day: a date sub-heading, and a table starts again with its header.
+      out.push('', `### May ${2 + Math.floor(i / 300)}, 2024`, '');
+      if (format === 'table') out.push('| Time | Event |', '|---|---|');
+    }
     const h = Math.floor(minutes / 60) % 24;
     const m = String(minutes % 60).padStart(2, '0');
     const time = twelveHour ? `${h % 12 || 12}:${m} ${h < 12 ? 'AM' : 'PM'}` : `${String(h).padStart(2, '0')}:${m}`;

@@ -47,9 +47,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   // One table of commands; each is also declared in package.json.
   const commands: Record<string, (...args: never[]) => unknown> = {
     'postmortem.newPostmortem': newPostmortem,
-    'postmortem.insertSection': insertSection,
+    'postmortem.insertSection': () => insertSection(client),
     'postmortem.addTimelineEntry': () => addTimelineEntry(tracker),
-    'postmortem.sortTimeline': sortTimeline,
+    'postmortem.sortTimeline': () => sortTimeline(client),
     'postmortem.fixAll': fixAll,
     'postmortem.restartServer': () => client.restart(),
     'postmortem.showLog': () => client.outputChannel.show(true),

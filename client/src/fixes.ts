@@ -5,6 +5,7 @@
  * relevant diagnostics, exactly as the light bulb would, and applies the one chosen.
  */
 import * as vscode from 'vscode';
+import { CodeAction, CodeActionKind, CodeActionRequest, type CodeActionParams, type LanguageClient } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../server/src/lsp/protocol';
 import { activeMarkdown } from './tracker';
 
@@ -26,18 +27,26 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   return typeof code === 'object' ? String(code.value) : code === undefined ? undefined : String(code);
 }
 
-/** The quick fixes offered for some diagnostics, each with the diagnostics it fixes. */
-async function quickFixesFor(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): Promise<vscode.CodeAction[]> {
+/**
+ * The server's quick fixes for one rule's diagnostics. Asked of the server directly: the
+ * actions VS Code's `vscode.executeCodeActionProvider` returns lose the diagnostics they fix,
+ * and those are what tell a rule's fixes from other fixes on the same range.
+ */
+async function quickFixesFor(client: LanguageClient, document: vscode.TextDocument, ruleId: string): Promise<vscode.CodeAction[]> {
+  const diagnostics = diagnosticsOf(document, ruleId);
   const actions: vscode.CodeAction[] = [];
   const seen = new Set<string>();
   for (const range of uniqueRanges(diagnostics)) {
-    const found = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    for (const action of found) {
-      const fixes = action.diagnostics?.some((d) => diagnostics.some((own) => sameDiagnostic(d, own)));
-      if (fixes && !seen.has(action.title)) {
-        seen.add(action.title);
-        actions.push(action);
-      }
+    const params: CodeActionParams = {
+      textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
+      range: client.code2ProtocolConverter.asRange(range),
+      context: { diagnostics: await client.code2ProtocolConverter.asDiagnostics(diagnostics.filter((d) => d.range.isEqual(range))), only: [CodeActionKind.QuickFix] },
+    };
+    const found = (await client.sendRequest(CodeActionRequest.type, params)) ?? [];
+    for (const item of found) {
+      if (!CodeAction.is(item) || !item.diagnostics?.some((d) => String(d.code) === ruleId) || seen.has(item.title)) continue;
+      seen.add(item.title);
+      actions.push(await client.protocol2CodeConverter.asCodeAction(item));
     }
   }
   return actions;
@@ -47,10 +56,6 @@ function uniqueRanges(diagnostics: vscode.Diagnostic[]): vscode.Range[] {
   const ranges: vscode.Range[] = [];
   for (const d of diagnostics) if (!ranges.some((r) => r.isEqual(d.range))) ranges.push(d.range);
   return ranges;
-}
-
-function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
-  return a.message === b.message && a.range.isEqual(b.range) && codeOf(a) === codeOf(b);
 }
 
 /** Applies a code action's edit and runs its command; false when the edit was refused (the document changed). */
@@ -64,15 +69,14 @@ async function apply(action: vscode.CodeAction): Promise<boolean> {
 }
 
 /** Postmortem: Insert Section… — pick among the sections the profile requires and the document lacks. */
-export async function insertSection(): Promise<void> {
+export async function insertSection(client: LanguageClient): Promise<void> {
   const editor = requireEditor();
   if (!editor) return;
-  const missing = diagnosticsOf(editor.document, 'missing-section');
-  if (missing.length === 0) {
+  if (diagnosticsOf(editor.document, 'missing-section').length === 0) {
     void vscode.window.showInformationMessage('Every section the profile requires is there.');
     return;
   }
-  const actions = await quickFixesFor(editor.document, missing);
+  const actions = await quickFixesFor(client, editor.document, 'missing-section');
   if (actions.length === 0) return;
   // The server titles its fixes "Insert section "X"" and "Insert all N missing sections".
   const items = actions.map((action) => {
@@ -100,15 +104,14 @@ function revealInsertedHeading(editor: vscode.TextEditor, title: string): void {
 }
 
 /** Postmortem: Sort Timeline — the server's timeline-order fix. */
-export async function sortTimeline(): Promise<void> {
+export async function sortTimeline(client: LanguageClient): Promise<void> {
   const editor = requireEditor();
   if (!editor) return;
-  const outOfOrder = diagnosticsOf(editor.document, 'timeline-order');
-  if (outOfOrder.length === 0) {
+  if (diagnosticsOf(editor.document, 'timeline-order').length === 0) {
     void vscode.window.showInformationMessage('The timeline is already in time order.');
     return;
   }
-  const actions = await quickFixesFor(editor.document, outOfOrder);
+  const actions = await quickFixesFor(client, editor.document, 'timeline-order');
   const sort = actions.find((a) => /sort/i.test(a.title)) ?? actions.find((a) => a.isPreferred) ?? actions[0];
   if (!sort) {
     void vscode.window.showInformationMessage('The server offers no fix to sort this timeline.');

@@ -2,7 +2,7 @@
  * How the client writes minutes and milestones for people: "2h 05m", "+1:05", "Time to
  * detect". Plain functions, no `vscode`, so they are easy to test.
  */
-import type { MilestoneKind, TimelineMetrics } from '../../server/src/lsp/protocol';
+import type { MilestoneKind, TimelineEntryInfo, TimelineMetrics } from '../../server/src/lsp/protocol';
 
 /** A length of time: "45m", "2h 05m", "1d 3h 00m"; "—" when unknown. */
 export function formatMinutes(minutes: number | null | undefined): string {
@@ -63,4 +63,28 @@ export function plural(count: number, noun: string): string {
 /** Text without the Markdown emphasis and code marks a row or tooltip would show literally. */
 export function plainText(markdown: string): string {
   return markdown.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The metrics on one line: "1h 56m · TTD 7m · TTA 13m · TTM — · TTR 1h 56m". */
+export function metricsSummary(metrics: TimelineMetrics): string {
+  return [
+    formatMinutes(metrics.durationMinutes),
+    `TTD ${formatMinutes(metrics.ttdMinutes)}`,
+    `TTA ${formatMinutes(metrics.ttaMinutes)}`,
+    `TTM ${formatMinutes(metrics.ttmMinutes)}`,
+    `TTR ${formatMinutes(metrics.ttrMinutes)}`,
+  ].join(' · ');
+}
+
+/**
+ * Entries by time: timed entries by their offset from the first, the rest kept in document
+ * order after the timed entry before them, so the list never loses an entry.
+ */
+export function inTimeOrder(entries: readonly TimelineEntryInfo[]): TimelineEntryInfo[] {
+  let lastKey = Number.NEGATIVE_INFINITY;
+  const keyed = entries.map((entry, index) => {
+    if (entry.offsetMinutes !== null) lastKey = entry.offsetMinutes;
+    return { entry, index, key: entry.offsetMinutes ?? lastKey };
+  });
+  return keyed.sort((a, b) => a.key - b.key || a.index - b.index).map((k) => k.entry);
 }

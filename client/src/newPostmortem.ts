@@ -1,8 +1,8 @@
 /**
  * Postmortem: New Postmortem from Template… — asks for a profile, a title, the incident
- * date and its timezone, then opens `postmortems/YYYY-MM-DD-slug.md` in the workspace (or an
- * untitled document without one) and inserts the profile's template as a snippet, so Tab
- * walks through the sections.
+ * date and its timezone, then opens `postmortems/YYYY-MM-DD-slug.md` in the workspace (unsaved
+ * until the user saves it; an untitled document without a workspace) and inserts the
+ * profile's template as a snippet, so Tab walks through the sections.
  */
 import * as vscode from 'vscode';
 import { buildCustomProfile } from '../../server/src/core/profiles/custom';
@@ -65,11 +65,12 @@ async function targetFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return (active && vscode.workspace.getWorkspaceFolder(active)) ?? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new postmortem' }));
 }
 
-/** A file name in `folder` that does not exist yet: `name.md`, `name-2.md`, … */
+/** A file name in `folder` that is neither on disk nor open unsaved: `name.md`, `name-2.md`, … */
 async function freeUri(folder: vscode.Uri, fileName: string): Promise<vscode.Uri> {
   const base = fileName.replace(/\.md$/, '');
   for (let n = 1; ; n++) {
     const uri = vscode.Uri.joinPath(folder, n === 1 ? fileName : `${base}-${n}.md`);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.path === uri.path)) continue;
     try {
       await vscode.workspace.fs.stat(uri);
     } catch {
@@ -87,10 +88,9 @@ export async function newPostmortem(): Promise<vscode.TextEditor | undefined> {
   let document: vscode.TextDocument;
   if (folder) {
     const dir = vscode.Uri.joinPath(folder.uri, POSTMORTEMS_FOLDER);
-    await vscode.workspace.fs.createDirectory(dir);
     const uri = await freeUri(dir, postmortemFileName(answers.fields.date, answers.fields.title));
-    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
-    document = await vscode.workspace.openTextDocument(uri);
+    // Unsaved, with its path: Save writes it there, and nothing is left on disk if the user gives up.
+    document = await vscode.workspace.openTextDocument(uri.with({ scheme: 'untitled' }));
   } else {
     document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   }

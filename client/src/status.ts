@@ -9,12 +9,19 @@ import { DIAGNOSTIC_SOURCE } from '../../server/src/lsp/protocol';
 import { formatMinutes, plural } from './format';
 import type { ActiveDocumentTracker } from './tracker';
 
-const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+/** A selector for one document: its file, or unsaved Markdown documents. */
+function selectorFor(document: vscode.TextDocument): vscode.DocumentSelector {
+  if (document.uri.scheme !== 'file') return { language: 'markdown', scheme: document.uri.scheme };
+  const folder = vscode.Uri.joinPath(document.uri, '..');
+  return { language: 'markdown', pattern: new vscode.RelativePattern(folder, document.uri.path.slice(folder.path.length + 1)) };
+}
 
 export class PostmortemStatus implements vscode.Disposable {
-  private readonly summary = vscode.languages.createLanguageStatusItem('postmortem.summary', SELECTOR);
-  private readonly server = vscode.languages.createLanguageStatusItem('postmortem.server', SELECTOR);
+  private readonly summary = vscode.languages.createLanguageStatusItem('postmortem.summary', []);
+  private readonly server = vscode.languages.createLanguageStatusItem('postmortem.server', []);
   private readonly disposables: vscode.Disposable[];
+  /** The document the items are shown for ('' for none). */
+  private shownFor = '';
 
   constructor(
     private readonly client: LanguageClient,
@@ -34,12 +41,15 @@ export class PostmortemStatus implements vscode.Disposable {
 
   private update(): void {
     const state = this.tracker.current;
-    if (!state?.isPostmortem) {
-      this.summary.text = 'Not a postmortem';
-      this.summary.detail = 'name it *postmortem*.md or add `type: postmortem` front matter';
-      this.summary.severity = vscode.LanguageStatusSeverity.Information;
-      this.summary.command = { title: 'New Postmortem', command: 'postmortem.newPostmortem' };
-    } else {
+    // Shown for the active postmortem only: other Markdown files get nothing from us.
+    const shownFor = state?.isPostmortem ? state.document.uri.toString() : '';
+    if (shownFor !== this.shownFor) {
+      this.shownFor = shownFor;
+      const selector = state?.isPostmortem ? selectorFor(state.document) : [];
+      this.summary.selector = selector;
+      this.server.selector = selector;
+    }
+    if (state?.isPostmortem) {
       const diagnostics = vscode.languages.getDiagnostics(state.document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
       const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
       const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;

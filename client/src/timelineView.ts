@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { MilestoneKind, TimelineEntryInfo, TimelineGapInfo, TimelineResult } from '../../server/src/lsp/protocol';
-import { formatMinutes, formatOffset, METRICS, milestoneLabel, plainText } from './format';
+import { formatMinutes, formatOffset, inTimeOrder, METRICS, metricsSummary, milestoneLabel, plainText } from './format';
 import type { ActiveDocument, ActiveDocumentTracker } from './tracker';
 
 export const VIEW_ID = 'postmortem.timeline';
@@ -35,11 +35,16 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineRow>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   private state: ActiveDocument | undefined;
+  private signature = '';
 
   constructor(tracker: ActiveDocumentTracker) {
     this.state = tracker.current;
     this.subscription = tracker.onDidChange((state) => {
+      // Redraw only when what the view shows changed: each redraw re-asks every row.
+      const signature = signatureOf(state);
       this.state = state;
+      if (signature === this.signature) return;
+      this.signature = signature;
       this.changed.fire(undefined);
     });
   }
@@ -135,28 +140,11 @@ export class TimelineProvider implements vscode.TreeDataProvider<TimelineRow>, v
   }
 }
 
-/** The metrics on one line: "1h 56m · TTD 7m · TTA 13m · TTM — · TTR 1h 56m". */
-export function metricsSummary(metrics: TimelineResult['metrics']): string {
-  return [
-    formatMinutes(metrics.durationMinutes),
-    `TTD ${formatMinutes(metrics.ttdMinutes)}`,
-    `TTA ${formatMinutes(metrics.ttaMinutes)}`,
-    `TTM ${formatMinutes(metrics.ttmMinutes)}`,
-    `TTR ${formatMinutes(metrics.ttrMinutes)}`,
-  ].join(' · ');
-}
-
-/**
- * Entries by time: timed entries by their offset from the first, the rest kept in document
- * order after the timed entry before them, so the list never loses an entry.
- */
-export function inTimeOrder(entries: readonly TimelineEntryInfo[]): TimelineEntryInfo[] {
-  let lastKey = Number.NEGATIVE_INFINITY;
-  const keyed = entries.map((entry, index) => {
-    if (entry.offsetMinutes !== null) lastKey = entry.offsetMinutes;
-    return { entry, index, key: entry.offsetMinutes ?? lastKey };
-  });
-  return keyed.sort((a, b) => a.key - b.key || a.index - b.index).map((k) => k.entry);
+/** What the view's rows depend on, as a string to compare. */
+function signatureOf(state: ActiveDocument | undefined): string {
+  if (!state?.isPostmortem || !state.timeline) return `none:${state?.document.uri.toString() ?? ''}`;
+  const { version: _version, ...shown } = state.timeline;
+  return `${state.document.uri.toString()}:${JSON.stringify(shown)}`;
 }
 
 /** Opens a document and selects a range in it, centred (the view's rows run this). */

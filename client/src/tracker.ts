@@ -31,6 +31,10 @@ export class ActiveDocumentTracker implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped per request, so an answer that arrives after a newer request was sent is dropped. */
   private sequence = 0;
+  /** The latest refresh, which every superseded one settles with. */
+  private latest: Promise<void> = Promise.resolve();
+  /** Whether the context key was set once (it is unset until then). */
+  private contextSet = false;
 
   constructor(private readonly client: LanguageClient) {
     this.disposables.push(
@@ -63,20 +67,27 @@ export class ActiveDocumentTracker implements vscode.Disposable {
     this.timer = setTimeout(() => this.refresh(), TYPING_DEBOUNCE_MS);
   }
 
-  /** Asks the server for the active document's timeline now. */
+  /**
+   * Asks the server for the active document's timeline now. Resolves once the state holds the
+   * answer to the latest request (a newer refresh supersedes this one, and this one waits for it).
+   */
   refresh(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    const sequence = ++this.sequence;
     const document = activeMarkdown();
-    if (!document) return this.update(undefined);
-    const previous = this.currentState?.document === document ? this.currentState : undefined;
-    if (!previous) void this.update({ document, isPostmortem: hasOwnDiagnostics(document) });
-    return this.request(document);
+    if (!document) {
+      this.update(undefined);
+      this.latest = Promise.resolve();
+    } else {
+      if (this.currentState?.document !== document) this.update({ document, isPostmortem: hasOwnDiagnostics(document) });
+      this.latest = this.request(document, sequence);
+    }
+    return this.latest;
   }
 
-  private async request(document: vscode.TextDocument): Promise<void> {
+  private async request(document: vscode.TextDocument, sequence: number): Promise<void> {
     if (this.client.state !== State.Running) return;
-    const sequence = ++this.sequence;
     let timeline: TimelineResult | undefined;
     try {
       const params: TimelineParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri) };
@@ -85,15 +96,19 @@ export class ActiveDocumentTracker implements vscode.Disposable {
       // A server without the request (or one restarting) leaves the view on what diagnostics tell.
       this.client.debug(`${TIMELINE_REQUEST} failed`, error);
     }
-    if (sequence !== this.sequence || activeMarkdown() !== document) return;
-    await this.update({ document, timeline, isPostmortem: timeline?.isPostmortem ?? hasOwnDiagnostics(document) });
+    // A newer request was sent meanwhile: its answer is the one to show, so settle with it.
+    if (sequence !== this.sequence) return this.latest;
+    this.update({ document, timeline, isPostmortem: timeline?.isPostmortem ?? hasOwnDiagnostics(document) });
   }
 
-  private async update(state: ActiveDocument | undefined): Promise<void> {
+  /** Records the latest state and tells listeners at once, so no older state can arrive after it. */
+  private update(state: ActiveDocument | undefined): void {
     const was = this.currentState?.isPostmortem ?? false;
     this.currentState = state;
-    if (was !== (state?.isPostmortem ?? false) || state === undefined) {
-      await vscode.commands.executeCommand('setContext', IS_POSTMORTEM, state?.isPostmortem ?? false);
+    const now = state?.isPostmortem ?? false;
+    if (was !== now || !this.contextSet) {
+      this.contextSet = true;
+      void vscode.commands.executeCommand('setContext', IS_POSTMORTEM, now);
     }
     this.changed.fire(state);
   }

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 /** A running code-server and the folders it uses. */
 export interface CodeServer {
   url: string;
+  /** The temporary folder holding the three below; removed after a run that passed. */
+  base: string;
   workspace: string;
   userData: string;
   process: ChildProcess;
@@ -45,28 +47,34 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Installs the .vsix and starts code-server on a copy of `fixture`. */
-export async function startCodeServer(bin: string, vsix: string, fixture: string): Promise<CodeServer> {
+/**
+ * Starts code-server on a copy of `fixture`, with the .vsix installed (or, without one, with
+ * no extension of ours: the extension-host suite loads it from the source tree instead).
+ */
+export async function startCodeServer(bin: string, vsix: string | undefined, fixture: string, env: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
   const base = mkdtempSync(join(tmpdir(), 'postmortem-e2e-'));
   const userData = join(base, 'data');
   const extensions = join(base, 'extensions');
-  const workspace = join(base, 'workspace');
+  // Named like a team's repository: the name shows in the screenshots' title bar and Explorer.
+  const workspace = join(base, 'incident-reviews');
   cpSync(fixture, workspace, { recursive: true });
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
   const dirs = ['--user-data-dir', userData, '--extensions-dir', extensions];
-  const install = spawnSync(process.execPath, [bin, ...dirs, '--install-extension', vsix], { encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+  if (vsix) {
+    const install = spawnSync(process.execPath, [bin, ...dirs, '--install-extension', vsix], { encoding: 'utf8' });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+  }
 
   const port = await freePort();
   const args = [bin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, workspace];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...env } });
   const output: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, output);
-  return { url, workspace, userData, process: child, output };
+  return { url, base, workspace, userData, process: child, output };
 }
 
 /** Polls `/healthz` until code-server answers (it prints nothing reliable to wait on). */

@@ -21,10 +21,14 @@ export function codeServerPaths(root: string): { dir: string; bin: string; stamp
   return { dir, bin: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), stamp: join(dir, '.installed') };
 }
 
+/** Runs one install step quietly; its output is shown only when it fails. */
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.status !== 0) {
+    const output = `${String(result.stdout ?? '')}${String(result.stderr ?? '')}`.split('\n').slice(-40).join('\n');
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${output}`);
+  }
   log(`  ${command} ${args.slice(0, 4).join(' ')}… ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

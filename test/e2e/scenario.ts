@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { CodeServer } from './codeServer';
 import type { Workbench } from './workbench';
 
-/** The fixture postmortem: its only error is the missing Root Cause section. */
+/** The fixture postmortem: it lacks the Root Cause and Action Items sections. */
 const FIXTURE = '2024-03-12-checkout-outage.md';
 const TITLE_LINE = 'Checkout outage after a cache failover';
 const MISSING = 'Missing section "Root Cause"';
@@ -69,7 +69,18 @@ export const scenario: Step[] = [
       await wb.page.keyboard.press('Enter');
       await wb.editorLine('## Root Cause').waitFor();
       await wb.problemRows().filter({ hasText: MISSING }).waitFor({ state: 'detached' });
-      await wb.screenshot('quick-fix-applied');
+    },
+  },
+  {
+    name: 'Insert Section… offers the other missing section and inserts it',
+    async run(wb) {
+      await wb.runCommand('Postmortem: Insert Section…');
+      await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Action Items' }).waitFor();
+      await wb.screenshot('insert-section');
+      await wb.pick('Action Items');
+      await wb.editorLine('## Action Items').waitFor();
+      await wb.problemRows().filter({ hasText: 'Missing section "Action Items"' }).waitFor({ state: 'detached' });
+      await wb.screenshot('sections-inserted');
     },
   },
   {
@@ -89,16 +100,20 @@ export const scenario: Step[] = [
       // Tab walks the template's placeholders: the first is the Summary's prompt.
       await wb.page.keyboard.type('Card payments timed out for 40 minutes.');
       await wb.editorLine('Card payments timed out for 40 minutes.').waitFor();
+      // The server has read the template: every section there, each still to be written.
+      await wb.problemRows().filter({ hasText: 'The section "Impact" is empty' }).waitFor();
       await wb.screenshot('new-postmortem');
-      if (!existsSync(join(server.workspace, 'postmortems', file))) throw new Error(`postmortems/${file} was not created`);
+      if (existsSync(join(server.workspace, 'postmortems', file))) throw new Error(`postmortems/${file} was written before the user saved it`);
       await wb.page.keyboard.press('Escape');
       await wb.runCommand('File: Save');
       const path = join(server.workspace, 'postmortems', file);
       const saved = await until(() => {
-        const text = readFileSync(path, 'utf8');
+        const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
         return text.includes('Card payments timed out') ? text : undefined;
       }, `${file} saved`);
       if (!saved.includes('## Root Causes') || !saved.includes('profile: google-sre')) throw new Error(`unexpected template:\n${saved}`);
+      // Saving replaced the unsaved editor: back into the text, as a user would.
+      await wb.editorLine('# Payment API latency').click();
     },
   },
   {
@@ -107,7 +122,7 @@ export const scenario: Step[] = [
       await wb.openFile(FIXTURE);
       await wb.runCommand('View: Hide Panel');
       // Room for the view: collapse the folder tree, as a user would.
-      await wb.page.locator('.pane-header', { hasText: 'Workspace' }).first().click();
+      await wb.page.locator('.pane-header', { hasText: 'incident-reviews' }).first().click();
       await wb.runCommand('Explorer: Focus on Incident Timeline View');
       const rows = wb.viewRows('Incident Timeline');
       await rows.filter({ hasText: 'TTD 7m' }).waitFor();
@@ -119,6 +134,39 @@ export const scenario: Step[] = [
       const line = fixtureLines().findIndex((text) => text.startsWith('- 14:41')) + 1;
       await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line}\\b`) }).waitFor();
       await wb.screenshot('timeline');
+    },
+  },
+  {
+    name: 'the view follows the typing, and the language status sums the postmortem up',
+    async run(wb) {
+      // A new entry typed after the last one shows up in the view without saving.
+      await wb.editorLine('error rate back under 0.1%').click();
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.press('Enter');
+      await wb.page.keyboard.type('- 16:30 Review of the cache failover scheduled');
+      // (The server's inlay hint may sit between the time and the text.)
+      await wb.editorLine('Review of the cache failover scheduled').waitFor();
+      await wb.viewRows('Incident Timeline').filter({ hasText: '16:30' }).waitFor();
+      await wb.page.locator('#status\\.languageStatus').click();
+      const hover = wb.page.locator('.monaco-hover, .context-view', { hasText: 'Postmortem: core' }).first();
+      await hover.waitFor();
+      await hover.getByText('Restart').waitFor();
+      await wb.screenshot('status');
+      await wb.page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'a Markdown file that is no postmortem gets the welcome, whose button starts a new one',
+    async run(wb) {
+      await wb.openFile('README.md');
+      const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Incident Timeline' }) });
+      const button = pane.locator('.welcome-view a.monaco-button, .welcome-view .monaco-button', { hasText: 'New Postmortem from Template' });
+      await button.waitFor();
+      if ((await wb.viewRows('Incident Timeline').count()) > 0) throw new Error('the view still lists a timeline');
+      await wb.screenshot('welcome');
+      await button.click();
+      await wb.page.locator('.quick-input-widget', { hasText: 'New Postmortem' }).waitFor();
+      await wb.page.keyboard.press('Escape');
     },
   },
 ];

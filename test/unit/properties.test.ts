@@ -1,13 +1,18 @@
 /**
- * Property tests over generated postmortems: the analysis never throws, findings stay inside
- * the document, fixes converge and never delete prose. Fixed seed; POSTMORTEM_FC_RUNS sets the
- * number of cases for long runs (for example POSTMORTEM_FC_RUNS=100000).
+ * Property tests over generated postmortems (line soup, and real-shaped postmortems with
+ * mutations: see ./arbitraries): the analysis never throws and gives the same answer twice,
+ * every range lies inside the document, each fix edits only its own ranges, fixing all
+ * converges in at most two passes, is idempotent, applies whole fixes only and keeps the
+ * text outside the fixed ranges byte for byte. Fixed seed; POSTMORTEM_FC_RUNS sets the
+ * number of cases for long runs (POSTMORTEM_FC_RUNS=100000), POSTMORTEM_FC_SEED the seed.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, applyEdits, fixAll, LineIndex, type Analysis } from '../../server/src/core';
+import { analyze, applyEdits, fixAll, LineIndex, preferredFix, selectFixes, type AnalyzeOptions, type Fix } from '../../server/src/core';
 import { configOf } from '../helpers';
+import { configPatch, mutatedPostmortem } from './arbitraries';
+import { assertFixesAreLocal, assertKeepsWords, assertRangesInside, wellFormed } from './fixChecks';
 
 const runs = Number(process.env.POSTMORTEM_FC_RUNS ?? 150);
 const seed = Number(process.env.POSTMORTEM_FC_SEED ?? 20261121);
@@ -44,52 +49,85 @@ const document = fc
   .tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
   .map(([lines, eol, trailing]) => lines.join(eol) + (trailing ? eol : ''));
 
-function assertInside(analysis: Analysis, text: string): void {
+/** Line soup, or a real-shaped postmortem after mutations, under the default or a generated configuration. */
+const anyDocument = fc.oneof(document, mutatedPostmortem, mutatedPostmortem);
+const anyOptions = fc.oneof(fc.constant(options), configPatch.map((patch): AnalyzeOptions => ({ ...options, config: configOf(patch) })));
+
+/**
+ * The first pass of fixAll, checked fix by fix: the fixes selectFixes picks are whole
+ * preferred fixes that do not overlap, every fix left out overlaps one picked (it waits for
+ * the next pass), and the pass changes the text only inside the picked fixes' edits.
+ */
+function assertFirstPass(text: string, opts: AnalyzeOptions): void {
   const index = new LineIndex(text);
-  for (const finding of analysis.findings) {
-    const start = index.offsetAt(finding.range.start);
-    const end = index.offsetAt(finding.range.end);
-    assert.ok(start <= end, `${finding.ruleId}: range ends before it starts`);
-    assert.deepEqual(index.positionAt(start), finding.range.start, `${finding.ruleId}: start outside the document`);
-    assert.deepEqual(index.positionAt(end), finding.range.end, `${finding.ruleId}: end outside the document`);
-    for (const fix of finding.fixes) {
-      const spans = fix.edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end)]).sort((a, b) => a[0] - b[0]);
-      for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], `${finding.ruleId}: "${fix.title}" has overlapping edits`);
-      for (const edit of fix.edits) assert.deepEqual(index.positionAt(index.offsetAt(edit.range.start)), edit.range.start);
-    }
+  const findings = analyze(text, opts).findings;
+  const preferred = findings.map(preferredFix).filter((fix) => fix !== undefined && fix.edits.length > 0);
+  const chosen = selectFixes(text, findings);
+  const spans = (fix: Fix) => fix.edits.map((e) => ({ start: index.offsetAt(e.range.start), end: index.offsetAt(e.range.end), newText: e.newText }));
+  const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
+  const taken = chosen.flatMap(spans).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const fix of chosen) assert.ok(preferred.includes(fix), `"${fix.title}" is not a preferred fix`);
+  for (let i = 1; i < taken.length; i++) assert.ok(!overlap(taken[i - 1], taken[i]), 'two picked edits overlap');
+  for (const fix of preferred) if (!chosen.includes(fix!)) assert.ok(spans(fix!).some((s) => taken.some((t) => overlap(s, t))), `"${fix!.title}" left out for no overlap`);
+  let expected = '';
+  let cursor = 0;
+  for (const span of taken) {
+    expected += text.slice(cursor, span.start) + span.newText;
+    cursor = span.end;
   }
+  assert.equal(applyEdits(text, chosen.flatMap((fix) => fix.edits)), expected + text.slice(cursor), 'the pass changed text outside the fixed ranges');
 }
 
-const wordCounts = (text: string) => {
-  const counts = new Map<string, number>();
-  for (const w of text.replace(/[#*_:|]/g, ' ').split(/\s+/).filter(Boolean)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  return counts;
-};
-
 describe('properties of the analysis', () => {
-  it('never throws, and every range lies inside the document', () => {
+  it('never throws, answers the same twice, and every range lies inside the document', () => {
     fc.assert(
-      fc.property(document, (text) => {
-        const analysis = analyze(text, options);
-        assert.deepEqual(analysis.problems, []);
-        assertInside(analysis, text);
+      fc.property(anyDocument, anyOptions, (text, opts) => {
+        const analysis = analyze(text, opts);
+        assert.deepEqual(analysis.problems.filter((p) => p.startsWith('rule ')), []);
+        assertRangesInside(analysis, text);
+        const again = analyze(text, opts);
+        assert.deepEqual(again.findings, analysis.findings, 'a second analysis of the same text differs');
       }),
-      { numRuns: runs, seed },
+      { numRuns: runs, seed, includeErrorInReport: true },
     );
   });
 
-  it('fixes converge in at most two passes, are idempotent and keep every word', () => {
+  it('each fix edits only its own ranges: inside the document, whole characters, every other byte unchanged, no word lost', () => {
     fc.assert(
-      fc.property(document, (text) => {
-        const once = fixAll(text, options);
+      fc.property(anyDocument, anyOptions, (text, opts) => assertFixesAreLocal(analyze(text, opts), text)),
+      { numRuns: runs, seed, includeErrorInReport: true },
+    );
+  });
+
+  it('fixing all applies whole fixes, converges in at most two passes, is idempotent and keeps every word', () => {
+    fc.assert(
+      fc.property(anyDocument, anyOptions, (text, opts) => {
+        const once = fixAll(text, opts);
         assert.ok(once.passes <= 2, `fixing took ${once.passes} passes`);
-        assert.equal(fixAll(once.text, options).text, once.text);
-        const rewrites = analyze(text, options).findings.some((f) => f.ruleId.startsWith('timezone-') && f.fixes.length > 0);
-        if (rewrites) return;
-        const kept = wordCounts(once.text);
-        for (const [word, n] of wordCounts(text)) assert.ok((kept.get(word) ?? 0) >= n, `lost "${word}"`);
+        assert.equal(fixAll(once.text, opts).text, once.text, 'fixing the fixed text changed it');
+        assertKeepsWords(text, once.text, 'fixing all');
+        if (wellFormed(text)) assert.ok(wellFormed(once.text), 'fixing all split a character');
+        assertFirstPass(text, opts);
       }),
-      { numRuns: runs, seed },
+      { numRuns: runs, seed, includeErrorInReport: true },
+    );
+  });
+
+  it('LineIndex maps every offset to a position and back, lines never holding a line break', () => {
+    const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('\r', '\n', '\r\n', '\r\r\n', '\n\r')), { maxLength: 20 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (text) => {
+        const index = new LineIndex(text);
+        for (let line = 0; line < index.lineCount; line++) assert.doesNotMatch(index.lineAt(line).text, /[\r\n]/);
+        for (let offset = 0; offset <= text.length; offset++) {
+          // Inside a \r\n is no position of its own: it maps to the end of its line.
+          const insideBreak = text[offset - 1] === '\r' && text[offset] === '\n';
+          const back = index.offsetAt(index.positionAt(offset));
+          assert.equal(back, insideBreak ? offset - 1 : offset, `offset ${offset} of ${JSON.stringify(text)}`);
+        }
+      }),
+      { numRuns: runs, seed, includeErrorInReport: true },
     );
   });
 
@@ -109,7 +147,7 @@ describe('properties of the analysis', () => {
         }
         assert.equal(out, expected + text.slice(cursor));
       }),
-      { numRuns: runs, seed },
+      { numRuns: runs, seed, includeErrorInReport: true },
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { PostmortemConfig } from './config/schema';
 import { isPostmortem } from './detect';
 import type { Finding } from './findings';
@@ -28,19 +29,21 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
 }
 
-/** Parses a document once and builds its model under the right profile. */
-export function buildDocumentModel(text: string, config: PostmortemConfig): { model: PostmortemModel; problem?: string } {
-  const tree = parseMarkdown(text);
+/** Parses a document once (unless its tree is given) and builds its model under the right profile. */
+export function buildDocumentModel(text: string, config: PostmortemConfig, tree: Root = parseMarkdown(text)): { model: PostmortemModel; problem?: string } {
   const index = new LineIndex(text);
   const frontMatter = readFrontMatter(tree);
   const { profile, problem } = resolveProfile(frontMatterString(frontMatter, 'profile'), config);
   return { model: buildModel(text, tree, profile, index, frontMatter), problem };
 }
 
-/** Runs every enabled rule over a document. A rule that throws is reported in `problems`; the rest still run. */
-export function analyze(text: string, options: AnalyzeOptions): Analysis {
+/**
+ * Runs every enabled rule over a document. A rule that throws is reported in `problems`; the
+ * rest still run. `tree` is the document's mdast when it is already parsed (incremental.ts).
+ */
+export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Analysis {
   const { config } = options;
-  const { model, problem } = buildDocumentModel(text, config);
+  const { model, problem } = buildDocumentModel(text, config, tree);
   const problems = problem ? [problem] : [];
   const postmortem = isPostmortem(model, options.path, config);
   const findings: Finding[] = [];

@@ -27,7 +27,9 @@ export interface SourceLine {
 
 /**
  * Maps offsets to line/character positions and back. Built once per document version;
- * every lookup is a binary search, never a rescan.
+ * every lookup is a binary search, never a rescan. Lines break at `\n`, `\r\n` and a lone
+ * `\r`, as in LSP and in the Markdown parser: a position means the same line here, in the
+ * editor and in the mdast tree.
  */
 export class LineIndex {
   readonly text: string;
@@ -36,7 +38,11 @@ export class LineIndex {
   constructor(text: string) {
     this.text = text;
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+    }
     this.starts = starts;
   }
 
@@ -71,10 +77,14 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
-  /** Offset of the end of a line's text (before `\r\n` or `\n`). */
+  /** Offset of the end of a line's text (before its `\r\n`, `\n` or `\r`). */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    return next > this.lineStart(line) && this.text[next - 1] === '\r' ? next - 1 : next;
+    const clamped = Math.max(0, Math.min(line, this.starts.length - 1));
+    if (clamped + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[clamped + 1];
+    if (this.text[end - 1] === '\n') end--;
+    if (end > this.starts[clamped] && this.text[end - 1] === '\r') end--;
+    return end;
   }
 
   /** The line at a zero-based number, without its break. */
@@ -98,7 +108,8 @@ export class LineIndex {
 
   /** The line break the document uses most, for text that fixes insert. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    if (this.text.includes('\r\n')) return '\r\n';
+    return this.text.includes('\r') && !this.text.includes('\n') ? '\r' : '\n';
   }
 }
 

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAll, preferredFix, type Finding, type Position, type Range, type TextEdit } from '../core';
+import { fixAll, preferredFix, selectFixes, type Finding, type Position, type Range, type TextEdit } from '../core';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentState } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
@@ -49,7 +49,9 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
       const fixes = findings.filter((f) => f.ruleId === ruleId).map(preferredFix).filter((fix) => fix !== undefined);
       if (fixes.length < 2) continue;
       const diagnostics = here.filter((f) => f.ruleId === ruleId).map((f) => publishedDiagnostic(f, params.context.diagnostics));
-      add({ title: `Fix all ${ruleId} problems (${fixes.length})`, kind: CodeActionKind.QuickFix, diagnostics }, nonOverlapping(fixes.flatMap((fix) => fix.edits)));
+      // Whole fixes only: a conversion whose carried entries were left out would move their instants.
+      const whole = selectFixes(state.text, findings.filter((f) => f.ruleId === ruleId));
+      add({ title: `Fix all ${ruleId} problems (${fixes.length})`, kind: CodeActionKind.QuickFix, diagnostics }, nonOverlapping(whole.flatMap((fix) => fix.edits)));
     }
   }
 

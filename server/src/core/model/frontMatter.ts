@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 
 /** YAML front matter, when the document opens with it. */
@@ -10,12 +10,21 @@ export interface FrontMatter {
   error?: string;
 }
 
-/** Reads the front matter block of a parsed document. */
+/** Front matter by its node: an incremental parse reuses the node when the edit is below it. */
+const cache = new WeakMap<object, FrontMatter>();
+
+/** Reads the front matter block of a parsed document (read-only: it may be shared between versions). */
 export function readFrontMatter(tree: Root): FrontMatter | undefined {
   const node = tree.children[0];
   if (!node || node.type !== 'yaml' || !node.position) return undefined;
-  const start = node.position.start.offset ?? 0;
-  const end = node.position.end.offset ?? start;
+  let frontMatter = cache.get(node);
+  if (!frontMatter) cache.set(node, (frontMatter = parseFrontMatter(node)));
+  return frontMatter;
+}
+
+function parseFrontMatter(node: Yaml): FrontMatter {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
   try {
     const parsed: unknown = parseYaml(node.value);
     const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};

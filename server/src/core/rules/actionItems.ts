@@ -71,7 +71,7 @@ function tableRows(model: PostmortemModel, table: Table): ActionItem[] {
 function firstLine(model: PostmortemModel, from: number, to: number): { start: number; end: number } {
   const text = model.text.slice(from, to);
   const lead = text.length - text.replace(/^[\s|]+/, '').length;
-  const trail = text.length - text.replace(/[\s|]+$/, '').length;
+  const trail = text.length - text.replace(/(?<![\s|])[\s|]+$/, '').length;
   return lead + trail >= text.length ? { start: from, end: to } : { start: from + lead, end: to - trail };
 }
 

@@ -66,7 +66,10 @@ function insertionEdit(model: PostmortemModel, position: number, title: string, 
   }
   const eol = index.eol;
   const prompt = ids.map((id) => profile.catalog.find((c) => c.id === id)?.prompt ?? 'TODO').join(' ');
-  const block = `${'#'.repeat(model.sectionLevel)} ${title}${eol}${eol}${prompt}${eol}`;
+  // Never shallower than the heading it lands above, or that section would become a subsection of this one.
+  const next = model.sections.find((s) => s.start >= at);
+  const depth = next?.heading.kind === 'heading' ? Math.max(model.sectionLevel, next.heading.depth) : model.sectionLevel;
+  const block = `${'#'.repeat(depth)} ${title}${eol}${eol}${prompt}${eol}`;
   let newText: string;
   if (at >= text.length) at = endInsertionPoint(model);
   if (at >= text.length) {

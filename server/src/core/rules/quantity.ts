@@ -17,7 +17,8 @@ interface Token {
 
 /** Words and numbers: `1,200`, `99.9%`, `on-call`, `user's`. One character-class loop, linear. */
 const WORD = /[\p{L}\p{N}%][\p{L}\p{N}%'’.,_-]*/gu;
-const TRAILING_PUNCTUATION = /[.,'’_-]+$/;
+/** The lookbehind starts a match only at the first of a run: `x_____…` stays linear. */
+const TRAILING_PUNCTUATION = /(?<![.,'’_-])[.,'’_-]+$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

@@ -1,5 +1,5 @@
 import type { TextEdit } from '../text';
-import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
+import { timelineOf, zoneLabelAt, type SummaryTime, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
 import { convertEdits, type Convertible } from '../timeline/fixes';
 import { formatInstant } from '../timeline/format';
 import { sameZone, wallClock } from '../timeline/zones';
@@ -43,20 +43,39 @@ export const timezoneMixed: Rule = {
     const reference = common;
     if (!reference) return;
     const describeZone = (at: number) => label(reference, at);
-    for (const time of [summary?.startTime, summary?.endTime]) {
+    for (const [time, other] of [[summary?.startTime, summary?.endTime], [summary?.endTime, summary?.startTime]] as const) {
       if (!time?.writtenZone || time.instant === null || !time.exact || time.zoneSource !== 'time') continue;
       if (sameZone(time.writtenZone.zone, reference, time.instant)) continue;
       const converted = formatInstant(time.instant, reference, time.time, true).text;
-      const item: Convertible = { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant, writtenDate: time.writtenDate };
+      const edits = convertEdits(model, summaryItem(time), reference, true);
+      // "From 14:00 to 14:30 UTC-3": the other end borrows this zone, so it converts too, or its instant would move.
+      const borrows = other && other.zoneSource === 'range' && (!other.writtenZone || other.writtenZone.start === time.writtenZone.start);
+      const withOther = borrows ? (other.instant === null ? undefined : mergeEdits([...edits, ...convertEdits(model, summaryItem(other), reference, false)])) : edits;
       report({
         start: time.timeStart,
         end: time.clockEnd,
         message: `The Summary gives ${model.text.slice(time.timeStart, time.clockEnd)} while the timeline is in ${describeZone(time.instant)}: convert it (${converted}), or state both.`,
-        fixes: [{ title: `Convert to ${describeZone(time.instant)}: ${converted}`, edits: convertEdits(model, item, reference, true), isPreferred: true }],
+        fixes: withOther ? [{ title: `Convert to ${describeZone(time.instant)}: ${converted}`, edits: withOther, isPreferred: true }] : [],
       });
     }
   },
 };
+
+function summaryItem(time: SummaryTime): Convertible {
+  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate };
+}
+
+/** Edits of one fix with duplicates (a date both ends rewrite alike) made one; undefined when two disagree. */
+function mergeEdits(edits: TextEdit[]): TextEdit[] | undefined {
+  const byRange = new Map<string, TextEdit>();
+  for (const edit of edits) {
+    const key = JSON.stringify(edit.range);
+    const seen = byRange.get(key);
+    if (seen && seen.newText !== edit.newText) return undefined;
+    byRange.set(key, edit);
+  }
+  return [...byRange.values()];
+}
 
 function convertible(entry: TimelineEntry): Convertible {
   return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate };

@@ -17,8 +17,9 @@ export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, la
   const full = model.text.slice(heading.start, heading.end);
   const firstLine = full.split(/\r?\n/, 1)[0];
   let name = firstLine;
-  if (heading.kind === 'heading') name = name.replace(/[ \t]+#+[ \t]*$/, '');
-  name = name.replace(/[\s*_:：]+$/, '');
+  // Lookbehinds: a match starts only at the first character of a run, so long runs stay linear.
+  if (heading.kind === 'heading') name = name.replace(/(?<![ \t])[ \t]+#+[ \t]*$/, '');
+  name = name.replace(/(?<![\s*_:：])[\s*_:：]+$/, '');
   const at = heading.start + name.length;
   const edit = name.endsWith(')') ? { offset: at - 1, text: `, ${label}` } : { offset: at, text: ` (${label})` };
   return { range: model.index.range(edit.offset, edit.offset), newText: edit.text };
@@ -49,6 +50,7 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
   const keys = sortKeys(units);
   const order = units.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   if (order.every((v, i) => v === i)) return undefined;
+  if (!keepsContext(units, order)) return undefined;
   const numbers = units.map((u) => /^(\d+)([.)])/.exec(model.text.slice(u.start, u.blockEnd)));
   let out = '';
   order.forEach((from, slot) => {
@@ -62,6 +64,28 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
   const start = units[0].start;
   const end = units[units.length - 1].blockEnd;
   return { range: model.index.range(start, end), newText: out };
+}
+
+/**
+ * Whether every entry keeps, in the sorted order, the entry it takes its date and its zone
+ * from: an undated entry reads its day from the nearest dated entry above it, a time without
+ * a zone carries the zone of the one above. Sorting such an entry away from that one would
+ * change its instant, and the next sort would move it back (a fix that never settles).
+ */
+function keepsContext(units: readonly TimelineEntry[], order: readonly number[]): boolean {
+  const sourceOf = (sequence: readonly number[], has: (e: TimelineEntry) => boolean, at: number) => {
+    for (let k = at - 1; k >= 0; k--) if (has(units[sequence[k]])) return sequence[k];
+    return -1;
+  };
+  const before = units.map((_, i) => i);
+  const slot = new Map(order.map((unit, position) => [unit, position]));
+  const dated = (e: TimelineEntry) => e.writtenDate !== null;
+  const zoned = (e: TimelineEntry) => e.writtenZone !== null;
+  return units.every(
+    (e, i) =>
+      (dated(e) || sourceOf(before, dated, i) === sourceOf(order, dated, slot.get(i)!)) &&
+      (zoned(e) || sourceOf(before, zoned, i) === sourceOf(order, zoned, slot.get(i)!)),
+  );
 }
 
 /** A time to convert: where its time (through its zone) and its written date are. */

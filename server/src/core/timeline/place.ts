@@ -90,7 +90,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
           Object.assign(cursor, { date, source: 'rollover' });
           dateSource = 'rollover';
           instant = next;
-        } else entry.outOfOrder = { previous: previous.index, suggestion: flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!) };
+        } else entry.outOfOrder = { previous: previous.index, suggestion: flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null) };
       } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
         entry.outOfOrder = { previous: previousDay.index };
       }
@@ -156,11 +156,15 @@ function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: numbe
   };
 }
 
-/** "11:21 PM → 12:00 PM" suggests "12:00 AM?": the other half of the day would be in order. */
-function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number): string | undefined {
+/**
+ * "11:21 PM → 12:00 PM" suggests "12:00 AM?": the other half of the day would be in order.
+ * An entry that writes its date stays on it (only an undated time rolls over to the next
+ * day), so the flip must be in order on that date, or the fixed entry is still out of order.
+ */
+function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number, dated: boolean): string | undefined {
   if (!time.meridiem || !stamp.time) return undefined;
   const flipped: TimeOfDay = { ...time, hour: (time.hour + 12) % 24 };
-  for (const day of [date, addDays(date, 1)]) {
+  for (const day of dated ? [date] : [date, addDays(date, 1)]) {
     const at = instantOf(day, flipped, zone, known);
     if (at >= previous && at - previous < HALF_DAY) {
       const h = flipped.hour % 12 === 0 ? 12 : flipped.hour % 12;

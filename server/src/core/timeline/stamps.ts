@@ -171,6 +171,7 @@ function skip(re: RegExp, text: string, pos: number): number {
 export function describe(text: string): string {
   return text
     .replace(/^[\s*_`~\])>:|,.;–—-]+/, '')
-    .replace(/[\s*_`~]+$/, '')
+    // Matching only from the first character of a run keeps a long run of spaces linear.
+    .replace(/(?<![\s*_`~])[\s*_`~]+$/, '')
     .trim();
 }

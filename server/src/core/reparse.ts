@@ -1,0 +1,337 @@
+/**
+ * Incremental parsing: after an edit, re-parse only a window of whole blocks around it and
+ * reuse the mdast of everything else, so the tree equals a full `parseMarkdown` of the new
+ * text (test/unit/incremental.test.ts compares both on random edits).
+ *
+ * Why a window is enough. micromark reads line by line; what a line means depends only on
+ * the lines before it (plus one line of lookahead, for setext underlines and table delimiter
+ * rows). So:
+ * - the window starts on a line the edit does not touch where, in the old tree, a block (a
+ *   top-level block, a list item, a table row) starts: the text before it is unchanged, so
+ *   that line starts the same block in the new text, exactly as it does at the start of a
+ *   window parsed alone (a table's window is parsed behind its header and delimiter rows);
+ * - the window ends two lines into the first block (or item, or row) after the edit, and the
+ *   parse must show that block starting where it did. Then everything before it is closed,
+ *   the parser's state there is the same as before the edit, and that block and all after
+ *   it parse as they did: the old nodes are reused, moved by the edit's length.
+ * Documents with link or footnote definitions (`]:`) are parsed whole: a definition changes
+ * how references anywhere read. So are texts with lone CR line breaks (lines counted apart).
+ */
+import type { List, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Point, Position } from 'unist';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseMarkdown } from './parse';
+import type { LineIndex } from './text';
+
+/** A replacement in the previous text: `[start, end)` became `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The previous version: its text, tree and line index. */
+export interface ParsedText {
+  text: string;
+  tree: Root;
+  index: LineIndex;
+}
+
+/** The same processor without front matter, for windows that do not start the document. */
+const windowProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** Past this share of the document a window saves too little: parse it all. */
+const MAX_WINDOW_SHARE = 0.5;
+
+/** How many more blocks the window may take in when the block after it does not start where it did. */
+const MAX_EXTENSIONS = 4;
+
+/** The single change between two texts: their common prefix and suffix kept. */
+export function changeBetween(before: string, after: string): TextChange {
+  const max = Math.min(before.length, after.length);
+  // Whole chunks first: comparing two slices is a memory compare, much faster than a loop over characters.
+  let head = 0;
+  while (head + CHUNK <= max && before.slice(head, head + CHUNK) === after.slice(head, head + CHUNK)) head += CHUNK;
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  const room = max - head;
+  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start: head, end: before.length - tail, text: after.slice(head, after.length - tail) };
+}
+
+const CHUNK = 1024;
+
+/** Parses `text`, reusing what it can of the previous version's tree. */
+export function reparse(previous: ParsedText, text: string, change = changeBetween(previous.text, text)): Root {
+  if (!canReuse(previous.text) || !canReuse(text) || previous.tree.children.length === 0 || !frontMatterKept(previous, text, change)) return parseMarkdown(text);
+  const edit = new Edit(previous, text, change);
+  return edit.inContainer() ?? edit.atTopLevel() ?? parseMarkdown(text);
+}
+
+function canReuse(text: string): boolean {
+  return text.charCodeAt(0) !== 0xfeff && !text.includes(']:') && (!text.includes('\r') || !/\r(?!\n)/.test(text));
+}
+
+/**
+ * A document that opens with `---` either has front matter that the edit leaves alone, or is
+ * parsed whole: when that front matter is not closed, micromark reads no list or block quote
+ * anywhere in the document (an unclosed front matter fence is a concrete construct that stays
+ * open), so an edit at the top changes how every line below reads.
+ */
+function frontMatterKept(previous: ParsedText, text: string, change: TextChange): boolean {
+  if (!previous.text.startsWith('---') && !text.startsWith('---')) return true;
+  const first = previous.tree.children[0];
+  return first.type === 'yaml' && change.start > first.position!.end.offset!;
+}
+
+const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'blockquote', 'yaml']);
+const ENDS_ON_ITS_OWN = new Set(['heading', 'thematicBreak', 'yaml']);
+
+/** One edit of a parsed text, and the windows that can re-parse it. */
+class Edit {
+  private readonly blocks: RootContent[];
+  private readonly delta: number;
+  private readonly lineDelta: number;
+  /** 0-based lines of the edit's first and last old characters. */
+  private readonly firstLine: number;
+  private readonly lastLine: number;
+
+  constructor(
+    private readonly previous: ParsedText,
+    private readonly text: string,
+    change: TextChange,
+  ) {
+    this.blocks = previous.tree.children;
+    this.delta = change.text.length - (change.end - change.start);
+    this.lineDelta = countLines(change.text) - countLines(previous.text.slice(change.start, change.end));
+    this.firstLine = previous.index.positionAt(change.start).line;
+    this.lastLine = previous.index.positionAt(change.end).line;
+  }
+
+  /** Re-parses list items or table rows of the one top-level list or table the edit falls in. */
+  inContainer(): Root | undefined {
+    const t = this.lastStartingBefore(this.blocks, this.firstLine);
+    const h = t + 1;
+    const container = this.blocks[t];
+    if (!container || (h < this.blocks.length && lineOf(this.blocks[h]) <= this.lastLine)) return undefined;
+    const next = this.blocks[h];
+    if (container.type === 'list') return this.reparseUnits(t, container, container.children, 0, next);
+    if (container.type === 'table' && this.firstLine >= lineOf(container) + 2) return this.reparseUnits(t, container, container.children, 1, next);
+    return undefined;
+  }
+
+  /** Re-parses whole top-level blocks, from a clean start to two lines into the first block after the edit. */
+  atTopLevel(): Root | undefined {
+    const { blocks } = this;
+    const { index } = this.previous;
+    // `first`: the first block re-parsed; `start`: where the window starts.
+    let first = this.lastStartingBefore(blocks, this.firstLine);
+    let start: number;
+    if (this.cleanStart(this.firstLine, first)) [first, start] = [first + 1, index.lineStart(this.firstLine)];
+    else {
+      while (first > 0 && !this.cleanStart(lineOf(blocks[first]), first - 1)) first--;
+      first = Math.max(first, 0);
+      start = first === 0 ? 0 : index.lineStart(lineOf(blocks[first]));
+    }
+    let h = first;
+    while (h < blocks.length && lineOf(blocks[h]) <= this.lastLine) h++;
+    for (let tries = 0; tries <= MAX_EXTENSIONS && h <= blocks.length; tries++, h++) {
+      const guard = blocks[h];
+      const window = this.parseWindow(start, guard);
+      if (!window) return undefined;
+      const taken = window.until(guard);
+      if (taken) return this.root([...blocks.slice(0, first), ...taken, ...blocks.slice(h).map((b) => this.shifted(b))]);
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether the parser starts afresh at `line` whatever it says: nothing above is open or
+   * being interrupted. `above` is the last block starting before the line. A blank line
+   * closes most blocks; a heading, a thematic break, front matter and a closed fence end on
+   * their own. Lists and indented code are never closed this way (in micromark an indented
+   * code block still counts as interrupted after blank lines: "2) a" below it is a paragraph).
+   */
+  private cleanStart(line: number, above: number): boolean {
+    if (line === 0 || above < 0) return true;
+    const block = this.blocks[above];
+    const end = endLineOf(block);
+    if (end >= line) return false;
+    const fenced = block.type === 'code' && /^[ \t]{0,3}(?:```|~~~)/.test(this.previous.index.lineAt(lineOf(block)).text);
+    if (end === line - 1) return fenced || ENDS_ON_ITS_OWN.has(block.type);
+    return fenced || CLOSED_BY_BLANK_LINE.has(block.type);
+  }
+
+  /**
+   * Re-parses the units (list items, or table rows after the head row: `firstUnit` 1) from
+   * the last one starting before the edit to two lines into the first one after it.
+   */
+  private reparseUnits(t: number, container: List | Table, units: ReadonlyArray<ListItem | TableRow>, firstUnit: number, next: RootContent | undefined): Root | undefined {
+    const { index } = this.previous;
+    const isTable = container.type === 'table';
+    const g = this.lastStartingBefore(units, this.firstLine);
+    if (g < 0) return undefined;
+    let h = g + 1;
+    while (h < units.length && lineOf(units[h]) <= this.lastLine) h++;
+    const guard = units[h];
+    // A table's window is read behind its (unchanged) head and delimiter rows, so its lines read as rows.
+    const headerLine = lineOf(container);
+    const start = g >= firstUnit ? index.lineStart(lineOf(units[g])) : index.lineStart(headerLine + 2);
+    const prefix = isTable ? this.previous.text.slice(index.lineStart(headerLine), index.lineStart(headerLine + 2)) : '';
+    const window = this.parseWindow(start, guard ?? next, prefix);
+    const parsed = window?.nodes[0];
+    if (!window || !parsed || parsed.type !== container.type) return undefined;
+    if (parsed.type === 'list' && parsed.ordered !== (container as List).ordered) return undefined;
+    const parsedUnits = (parsed as List | Table).children.slice(firstUnit) as Array<ListItem | TableRow>;
+    let fresh = parsedUnits;
+    let extra: RootContent[] = [];
+    if (guard) {
+      const at = parsedUnits.findIndex((unit) => startOf(unit) === startOf(guard) + this.delta);
+      if (at < 0) return undefined;
+      fresh = parsedUnits.slice(0, at);
+    } else {
+      const after = window.until(next);
+      if (!after) return undefined;
+      extra = after.slice(1);
+    }
+    const children = [...units.slice(0, Math.max(g, firstUnit)), ...fresh, ...units.slice(h).map((u) => this.shifted(u))];
+    const end = guard ? this.shiftPoint(container.position!.end) : parsed.position!.end;
+    const rebuilt = { ...container, children, position: { start: container.position!.start, end } } as List | Table;
+    if (rebuilt.type === 'list') rebuilt.spread = listSpread(this.text, rebuilt.children);
+    return this.root([...this.blocks.slice(0, t), rebuilt, ...extra, ...this.blocks.slice(t + 1).map((b) => this.shifted(b))]);
+  }
+
+  /**
+   * Parses the new text from `start` (a line start before the edit) to two lines into
+   * `guard` (a node of the old tree after the edit), or to the end when there is none.
+   * `prefix` (whole lines) is parsed first and left out of the positions.
+   */
+  private parseWindow(start: number, guard: Nodes | undefined, prefix = ''): Window | undefined {
+    const { index } = this.previous;
+    const oldEnd = guard ? index.lineEnd(Math.min(lineOf(guard) + 1, index.lineCount - 1)) : this.previous.text.length;
+    const end = oldEnd + this.delta;
+    if (end - start > this.text.length * MAX_WINDOW_SHARE || this.text.charCodeAt(start) === 0xfeff) return undefined;
+    const source = prefix + this.text.slice(start, end);
+    const tree = start === 0 && !prefix ? parseMarkdown(source) : windowProcessor.parse(source);
+    // Window positions → document positions: lines and offsets move, columns stay (whole lines).
+    const prefixLines = countLines(prefix);
+    const offsetShift = start - prefix.length;
+    const lineShift = index.positionAt(start).line - prefixLines;
+    for (const node of tree.children) moveInPlace(node, offsetShift, lineShift);
+    const nodes = tree.children;
+    const edit = this;
+    return {
+      nodes,
+      /** The nodes before `guard`, when a node starts exactly where it starts now; undefined when none does. */
+      until(at: Nodes | undefined): RootContent[] | undefined {
+        if (!at) return nodes;
+        // The same kind of block must start there: after an indented code block "2) a" reads as a paragraph, not a list.
+        const target = startOf(at) + edit.delta;
+        const i = nodes.findIndex((node) => startOf(node) >= target);
+        return i >= 0 && startOf(nodes[i]) === target && nodes[i].type === at.type ? nodes.slice(0, i) : undefined;
+      },
+    };
+  }
+
+  private root(children: RootContent[]): Root {
+    return { type: 'root', children, position: { start: this.previous.tree.position!.start, end: this.rootEnd() } };
+  }
+
+  /** The point at the end of the new text, as micromark gives it. */
+  private rootEnd(): Point {
+    const text = this.text;
+    const lastBreak = text.lastIndexOf('\n');
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+    return { line, column: text.length - lastBreak, offset: text.length };
+  }
+
+  /** The index of the last node whose first line is before `line` (-1 when none). */
+  private lastStartingBefore(nodes: ReadonlyArray<Nodes>, line: number): number {
+    let low = 0;
+    let high = nodes.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (lineOf(nodes[mid]) < line) [found, low] = [mid, mid + 1];
+      else high = mid - 1;
+    }
+    return found;
+  }
+
+  /** A node after the edit, moved by it (a copy: the previous tree stays as it was). */
+  private shifted<T extends Nodes>(node: T): T {
+    return this.delta === 0 && this.lineDelta === 0 ? node : moved(node, this.delta, this.lineDelta);
+  }
+
+  private shiftPoint(point: Point): Point {
+    return { line: point.line + this.lineDelta, column: point.column, offset: point.offset! + this.delta };
+  }
+}
+
+interface Window {
+  nodes: RootContent[];
+  until(guard: Nodes | undefined): RootContent[] | undefined;
+}
+
+function startOf(node: Nodes): number {
+  return node.position!.start.offset!;
+}
+
+/** 0-based first line of a node. */
+function lineOf(node: Nodes): number {
+  return node.position!.start.line - 1;
+}
+
+function endLineOf(node: Nodes): number {
+  return node.position!.end.line - 1;
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function movePoint(point: Point, offset: number, line: number): Point {
+  return { line: point.line + line, column: point.column, offset: point.offset! + offset };
+}
+
+/** A copy of a node and its descendants, moved down the text. */
+function moved<T extends Nodes>(node: T, offset: number, line: number): T {
+  const copy = { ...node };
+  const position = node.position;
+  if (position) copy.position = { start: movePoint(position.start, offset, line), end: movePoint(position.end, offset, line) } satisfies Position;
+  if ('children' in node) {
+    const children = node.children as Nodes[];
+    const copies = new Array<Nodes>(children.length);
+    for (let i = 0; i < children.length; i++) copies[i] = moved(children[i], offset, line);
+    (copy as { children: Nodes[] }).children = copies;
+  }
+  return copy;
+}
+
+/** Moves a freshly parsed node in place (nothing else holds it). */
+function moveInPlace(node: Nodes, offset: number, line: number): void {
+  const position = node.position;
+  if (position) {
+    position.start = movePoint(position.start, offset, line);
+    position.end = movePoint(position.end, offset, line);
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) moveInPlace(child, offset, line);
+}
+
+/**
+ * A list is spread (loose) when a blank line separates two of its items: what
+ * mdast-util-from-markdown decides from the line endings between one item's end and the next.
+ */
+function listSpread(text: string, items: readonly ListItem[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const gap = text.slice(items[i - 1].position!.end.offset!, items[i].position!.start.offset!);
+    if (gap.indexOf('\n') !== gap.lastIndexOf('\n')) return true;
+  }
+  return false;
+}

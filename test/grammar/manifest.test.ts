@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BUILT_IN_PROFILE_NAMES, defaultConfig, RULES } from '../../server/src/core';
+
+const root = join(import.meta.dirname, '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+const settings: Record<string, Record<string, unknown>> = contributes.configuration.properties;
+
+/** Every setting key of SPEC §6, dotted, with the core's default value. */
+function specKeys(): Record<string, unknown> {
+  const config = defaultConfig();
+  return {
+    enable: config.enable,
+    profile: config.profile,
+    profiles: config.profiles,
+    include: config.include,
+    detect: config.detect,
+    rules: config.rules,
+    'timeline.maxGap': config.timeline.maxGap,
+    'timeline.tolerance': config.timeline.tolerance,
+    'timeline.defaultTimezone': config.timeline.defaultTimezone,
+    maxFileSize: config.maxFileSize,
+    run: config.run,
+    'trace.server': config.trace.server,
+  };
+}
+
+describe('extension manifest', () => {
+  it('contributes every setting of SPEC §6 with the core default and a description', () => {
+    const expected = specKeys();
+    assert.deepEqual(Object.keys(settings).sort(), Object.keys(expected).map((k) => `postmortem.${k}`).sort());
+    for (const [key, value] of Object.entries(expected)) {
+      const setting = settings[`postmortem.${key}`];
+      assert.deepEqual(setting.default, value, key);
+      assert.ok(String(setting.markdownDescription ?? setting.description ?? '').length > 20, `${key} has a description`);
+      assert.ok(setting.scope === 'resource' || key === 'trace.server', `${key} is resource-scoped`);
+    }
+  });
+
+  it('offers the built-in profiles by name and still accepts a custom one', () => {
+    const profile = settings['postmortem.profile'] as { anyOf: Array<{ enum?: string[]; type?: string }> };
+    assert.deepEqual(profile.anyOf[0].enum, BUILT_IN_PROFILE_NAMES);
+    assert.equal(profile.anyOf[1].type, 'string');
+  });
+
+  it('lets every rule of the core be set to off or a severity, and names no other', () => {
+    const rules = settings['postmortem.rules'] as { properties: Record<string, { enum: string[]; markdownDescription: string }> };
+    assert.deepEqual(Object.keys(rules.properties).sort(), RULES.map((r) => r.id).sort());
+    for (const rule of RULES) {
+      assert.deepEqual(rules.properties[rule.id].enum, ['off', 'hint', 'info', 'warning', 'error']);
+      assert.match(rules.properties[rule.id].markdownDescription, new RegExp(`Default: \`${rule.defaultSeverity}\``), rule.id);
+    }
+  });
+
+  it('declares each command with the Postmortem category, and the view with its welcome and title actions', () => {
+    const ids = contributes.commands.map((c: { command: string; category: string }) => (assert.equal(c.category, 'Postmortem'), c.command));
+    for (const id of ['newPostmortem', 'insertSection', 'addTimelineEntry', 'sortTimeline', 'fixAll', 'restartServer']) assert.ok(ids.includes(`postmortem.${id}`), id);
+    const extension = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    for (const id of ids) assert.ok(extension.includes(`'${id}'`) || id === 'postmortem.revealLine', `${id} is registered`);
+    assert.deepEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['postmortem.timeline', 'Incident Timeline']]);
+    assert.match(contributes.viewsWelcome[0].contents, /\(command:postmortem\.newPostmortem\)/);
+    const titleActions = contributes.menus['view/title'].filter((m: { group: string }) => m.group.startsWith('navigation')).map((m: { command: string }) => m.command);
+    assert.deepEqual(titleActions.slice(0, 2), ['postmortem.addTimelineEntry', 'postmortem.sortTimeline']);
+  });
+
+  it('points at files that exist, and supports untrusted workspaces', () => {
+    for (const path of [manifest.icon, ...contributes.grammars.map((g: { path: string }) => g.path), ...contributes.snippets.map((s: { path: string }) => s.path)]) {
+      assert.ok(existsSync(join(root, path)), path);
+    }
+    assert.deepEqual(contributes.grammars[0].injectTo, ['text.html.markdown']);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+  });
+});
