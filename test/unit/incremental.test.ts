@@ -3,13 +3,15 @@
  * generated Markdown full of constructs that reach across blocks (lists, tables, fences,
  * HTML blocks, setext underlines, front matter, lazy lines, definitions) and chains of random
  * edits (each version re-parsed from the previous incremental tree), the tree, the model and
- * the findings are deep-equal to a fresh `analyze` of the same text. Fixed seed;
+ * the findings are deep-equal to a fresh `analyze` of the same text; and a long document
+ * parsed in chunks gives the tree a whole parse gives. Fixed seed;
  * POSTMORTEM_FC_RUNS and POSTMORTEM_FC_SEED as in properties.test.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, analyzeIncremental, changeBetween, LineIndex, reparse } from '../../server/src/core';
+import { parseDocument } from '../../server/src/core/chunks';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { configOf } from '../helpers';
 
@@ -44,12 +46,14 @@ const block = fc.oneof(
 );
 const separator = fc.constantFrom('\n', '\n\n', '\n\n\n');
 const frontMatter = fc.constantFrom('', '---\ntype: postmortem\ntimezone: UTC\n---\n', '---\nprofile: alx\n---\n');
-const documentArb = fc
-  .tuple(frontMatter, fc.array(fc.tuple(block, separator), { maxLength: 14 }), fc.boolean())
-  .map(([fm, blocks, crlf]) => {
-    const body = fm + blocks.map(([b, s]) => b + s).join('');
-    return crlf ? body.replace(/\n/g, '\r\n') : body;
-  });
+const blocks = fc
+  .tuple(frontMatter, fc.array(fc.tuple(block, separator), { maxLength: 14 }))
+  .map(([fm, parts]) => fm + parts.map(([b, s]) => b + s).join(''));
+/** Line soup: any line next to any other, indented or not. */
+const soup = fc
+  .array(fc.tuple(fc.constantFrom('', ' ', '  ', '    ', '\t'), fc.oneof(block.map((b) => b.split('\n')[0]), fc.constantFrom('', '-', '1.', '>', '|', '```', '---', '==='))), { maxLength: 30 })
+  .map((lines) => lines.map(([indent, line]) => indent + line).join('\n'));
+const documentArb = fc.tuple(fc.oneof(blocks, blocks, soup), fc.boolean()).map(([body, crlf]) => (crlf ? body.replace(/\n/g, '\r\n') : body));
 
 /** What an edit inserts: characters and lines that change how Markdown reads. */
 const insert = fc.oneof(
@@ -77,6 +81,15 @@ describe('incremental parsing and analysis', () => {
           assert.deepStrictEqual(tree, parseMarkdown(next), `after editing ${JSON.stringify(previous.text)} into ${JSON.stringify(next)}`);
           previous = { text: next, tree, index: new LineIndex(next) };
         }
+      }),
+      { seed, numRuns: runs },
+    );
+  });
+
+  it('parses long documents in chunks into the tree a whole parse gives', () => {
+    fc.assert(
+      fc.property(documentArb, fc.integer({ min: 8, max: 300 }), (source, chunkSize) => {
+        assert.deepStrictEqual(parseDocument(source, chunkSize), parseMarkdown(source), `in chunks of ${chunkSize}: ${JSON.stringify(source)}`);
       }),
       { seed, numRuns: runs },
     );

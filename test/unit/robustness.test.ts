@@ -31,6 +31,12 @@ describe('line breaks: a lone CR is a line break, as in LSP and the parser', () 
     assertFixesAreLocal(analysis, text);
   });
 
+  it('reads the sections of a document whose lines break at a lone CR', () => {
+    // Sections began at the next \n, the end of such a document: every section was "empty".
+    const text = '# Outage\r\r## Summary\r\rAll users saw errors.\r\r## Timeline\r\r- 10:00 UTC: errors\r';
+    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId === 'empty-section'), []);
+  });
+
   it('writes fixes with the document\'s own line break', () => {
     const text = '# Outage\r\r## Summary\r\rAll users saw errors.\r';
     const out = fixed(text).text;
@@ -95,5 +101,18 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(fixed(summary('From 14:00 UTC-03:00 to 14:30')).text, /From 17:00 UTC to 17:30 on 2024-03-02/);
     const overnight = md('# Outage', '', '## Summary', '', 'From 11:45 PM to 1:30 AM PST on March 2, 2024, 30% of users saw errors.', '', '## Timeline (UTC)', '', '- 07:45 deploy', '- 09:30 fixed');
     assert.match(fixed(overnight).text, /From 7:45 AM to 9:30 AM UTC on March 3, 2024/);
+  });
+});
+
+describe('pseudo-headings', () => {
+  it('converts "# Summary" after a no-break space into a heading, in one pass', () => {
+    // The no-break space stayed in front of the new "## # Summary": never a heading, so every pass added "## ".
+    const text = md('# Outage', '', '## Timeline', '', '- 10:00 UTC: start', '', '\u00a0# Summary (UTC)', '', 'All users saw errors.', '', '\u3000Root cause:', '', 'A bad deploy.');
+    const [summary, root] = lint(text).findings.filter((f) => f.ruleId === 'pseudo-heading');
+    assert.deepEqual(summary.fixes[0].edits[0], { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 16 } }, newText: '## Summary (UTC)' });
+    assert.equal(root.fixes[0].edits[0].newText, '## Root cause');
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /^## Summary \(UTC\)\n\nAll users/m);
   });
 });

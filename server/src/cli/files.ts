@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** A file to lint; `explicit` when it was named on the command line, so it is linted whatever it is. */
@@ -29,10 +29,8 @@ export async function expandTargets(patterns: string[]): Promise<{ targets: Targ
     const stat = statOrUndefined(pattern);
     if (stat?.isDirectory()) {
       const found = await glob(MARKDOWN, { cwd: pattern, ignore: IGNORE, absolute: true, dot: false });
-      if (found.length === 0) {
-        const unreadable = readableDirectory(pattern);
-        if (unreadable) problems.push(`${pattern}: ${unreadable}`);
-      }
+      // The glob skips folders it cannot list without a word: each is reported (exit 2), the rest linted.
+      problems.push(...unreadableDirectories(pattern));
       found.sort().forEach((file) => add(file, false));
     } else if (stat || !isDynamicPattern(pattern)) {
       // A named file, even one that turns out unreadable: it is reported, not skipped.
@@ -54,13 +52,26 @@ function statOrUndefined(path: string) {
   }
 }
 
-/** Why a directory cannot be listed, if it cannot. */
-function readableDirectory(path: string): string | undefined {
-  try {
-    readdirSync(path);
-    return undefined;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return `cannot read the directory (${code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`;
+/**
+ * The folders under `root` (itself included) that cannot be listed, each with the reason, in
+ * the order met; hidden folders and IGNORE's are not visited, as the glob does not visit them.
+ */
+function unreadableDirectories(root: string): string[] {
+  const problems: string[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(`${dir}: cannot read the directory (${code === 'EACCES' ? 'permission denied' : (code ?? String(error))})`);
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') pending.push(join(dir, entry.name));
+    }
   }
+  return problems;
 }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
 import { relative, sep } from 'node:path';
-import { analyze, ConfigLoader, fixAll, RULE_IDS, type ConfigPatch } from '../core';
+import { analyze, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
 import type { LintArgs } from './args';
 import { expandTargets, type Target } from './files';
 import type { FileResult } from './result';
@@ -32,18 +32,23 @@ export async function lintTargets(args: LintArgs, cwd = process.cwd()): Promise<
   };
 }
 
-/** Splits the files over worker threads (this one included) and merges their results in order. */
+/**
+ * Lints the files on worker threads and this one, and merges their results in order. Each
+ * thread takes the next file from a shared counter until none is left, so a thread that
+ * starts late (a worker boots for a tenth of a second) or meets long files takes fewer.
+ */
 async function lintInParallel(targets: Target[], args: LintArgs, cwd: string, threads: number): Promise<LintOutcome> {
-  const chunks = Array.from({ length: threads }, (_, t) => targets.filter((_, i) => i % threads === t));
-  const workers = chunks.slice(1).map(
-    (chunk) =>
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
       new Promise<LintOutcome>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: { kind: LINT_WORKER, targets: chunk, args, cwd } satisfies LintWorkerData });
+        const worker = new Worker(__filename, { workerData: { kind: LINT_WORKER, targets, args, cwd, next } satisfies LintWorkerData });
         worker.once('message', resolve);
         worker.once('error', reject);
       }),
   );
-  const outcomes = [lintFiles(chunks[0], args, cwd), ...(await Promise.all(workers))];
+  const outcomes = [lintFiles(targets, args, cwd, next), ...(await Promise.all(workers))];
   const byPath = new Map(outcomes.flatMap((o) => o.results.map((r) => [r.path, r] as const)));
   return {
     results: targets.map((t) => byPath.get(t.path)).filter((r) => r !== undefined),
@@ -60,22 +65,25 @@ export interface LintWorkerData {
   targets: Target[];
   args: LintArgs;
   cwd: string;
+  /** The index of the next file to take, shared by every thread. */
+  next: Int32Array;
 }
 
 /** The body of a lint worker thread: lint its share and post the outcome back. */
 export function runLintWorker(data: LintWorkerData): void {
-  parentPort?.postMessage(lintFiles(data.targets, data.args, data.cwd));
+  parentPort?.postMessage(lintFiles(data.targets, data.args, data.cwd, data.next));
 }
 
-/** Lints files one after another in this thread. */
-function lintFiles(targets: Target[], args: LintArgs, cwd: string): LintOutcome {
+/** Lints files one after another in this thread: all of them, or with `next`, each one no other thread took. */
+function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32Array): LintOutcome {
   const notices: string[] = [];
   let failed = false;
-  const loader = new ConfigLoader(RULE_IDS);
+  const loader = new ConfigLoader(RULE_IDS, { cacheFolders: true });
   const overrides: ConfigPatch = args.profile ? { profile: args.profile } : {};
   const reported = new Set<string>();
   const results: FileResult[] = [];
-  for (const target of targets) {
+  for (let i = take(next, 0); i < targets.length; i = take(next, i + 1)) {
+    const target = targets[i];
     const { config, problems: configProblems } = loader.forFile(target.path, { configFile: args.config, overrides });
     for (const problem of configProblems) {
       const line = `postmortem-lint: ${problem.source}: ${problem.message}`;
@@ -98,15 +106,35 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string): LintOutcome 
     }
     const { text } = source;
     const options = { config, path: target.path, force: target.explicit };
-    let analysis = analyze(text, options);
+    let analysis: Analysis;
+    try {
+      analysis = analyze(text, options);
+    } catch (error) {
+      // A document that breaks the analysis is reported (and never fixed); the other files go on.
+      const reason = `cannot be analysed (${error instanceof Error ? error.message : String(error)})`;
+      failed = true;
+      notices.push(`postmortem-lint: ${file}: ${reason}`);
+      results.push({ file, path: target.path, profile: config.profile, isPostmortem: false, findings: [], error: reason });
+      continue;
+    }
     if (!analysis.isPostmortem && !target.explicit) continue;
     if (source.lossy) notices.push(`postmortem-lint: ${file}: not valid UTF-8: linted with replacement characters${args.fix ? ', not fixed' : ''}`);
-    if (args.fix && !source.lossy && analysis.problems.length === 0 && analysis.findings.some((f) => f.fixes.length > 0)) {
-      const fixed = fixAll(text, options);
-      if (fixed.text !== text) {
+    const fixable = analysis.findings.some((f) => f.fixes.length > 0);
+    // Fixes are written only for a file analysed in full, under the configuration it asked for.
+    const incomplete = analysis.problems.length > 0 ? 'its analysis was incomplete' : configProblems.length > 0 ? 'the configuration has errors' : undefined;
+    if (args.fix && fixable && !source.lossy && incomplete) notices.push(`postmortem-lint: ${file}: not fixed: ${incomplete}`);
+    if (args.fix && fixable && !source.lossy && !incomplete) {
+      let fixed: string | undefined;
+      try {
+        fixed = fixAll(text, options).text;
+      } catch (error) {
+        failed = true;
+        notices.push(`postmortem-lint: ${file}: not fixed: fixing failed (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (fixed !== undefined && fixed !== text) {
         try {
-          writeFileSync(target.path, (source.bom ? '\uFEFF' : '') + fixed.text);
-          analysis = analyze(fixed.text, options);
+          writeFileSync(target.path, (source.bom ? '\uFEFF' : '') + fixed);
+          analysis = analyze(fixed, options);
         } catch (error) {
           failed = true;
           notices.push(`postmortem-lint: ${file}: cannot write the fixes: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -121,6 +149,11 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string): LintOutcome 
     results.push({ file, path: target.path, profile: analysis.model.profile.name, isPostmortem: analysis.isPostmortem, findings });
   }
   return { results, notices, failed };
+}
+
+/** The index of the next file to lint: from the shared counter, or `after` when this thread lints them all. */
+function take(next: Int32Array | undefined, after: number): number {
+  return next ? Atomics.add(next, 0, 1) : after;
 }
 
 function display(path: string, cwd: string): string {

@@ -5,7 +5,8 @@ import type { Finding } from './findings';
 import { frontMatterString, readFrontMatter } from './model/frontMatter';
 import { buildModel } from './model/build';
 import type { PostmortemModel } from './model/types';
-import { parseMarkdown } from './parse';
+import { parseDocument } from './chunks';
+import { nestsTooDeep, parseFlat } from './parse';
 import { resolveProfile } from './profiles/resolve';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
@@ -30,11 +31,31 @@ export interface AnalyzeOptions {
 }
 
 /** Parses a document once (unless its tree is given) and builds its model under the right profile. */
-export function buildDocumentModel(text: string, config: PostmortemConfig, tree: Root = parseMarkdown(text)): { model: PostmortemModel; problem?: string } {
+export function buildDocumentModel(text: string, config: PostmortemConfig, tree: Root = parseDocument(text)): { model: PostmortemModel; problem?: string } {
   const index = new LineIndex(text);
   const frontMatter = readFrontMatter(tree);
   const { profile, problem } = resolveProfile(frontMatterString(frontMatter, 'profile'), config);
   return { model: buildModel(text, tree, profile, index, frontMatter), problem };
+}
+
+/** What analysing says of a document nested too deep to read in full. */
+export const TOO_DEEP = 'the document nests quotes, lists, emphasis or links too deeply to read in full: it was checked as plain paragraphs under its headings';
+
+/**
+ * The model of a document; one nested deeper than the parser can recurse (thousands of `>`
+ * or list levels overflow the stack) is read again without nesting constructs, so it is still
+ * checked (headings, sections, times), and a problem says so (the CLI then does not fix it).
+ */
+function buildOrFlatten(text: string, config: PostmortemConfig, tree?: Root): { model: PostmortemModel; problems: string[] } {
+  try {
+    if (!tree && nestsTooDeep(text)) throw new RangeError('nested too deep');
+    const { model, problem } = buildDocumentModel(text, config, tree);
+    return { model, problems: problem ? [problem] : [] };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const { model, problem } = buildDocumentModel(text, config, parseFlat(text));
+    return { model, problems: [...(problem ? [problem] : []), TOO_DEEP] };
+  }
 }
 
 /**
@@ -43,8 +64,7 @@ export function buildDocumentModel(text: string, config: PostmortemConfig, tree:
  */
 export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Analysis {
   const { config } = options;
-  const { model, problem } = buildDocumentModel(text, config, tree);
-  const problems = problem ? [problem] : [];
+  const { model, problems } = buildOrFlatten(text, config, tree);
   const postmortem = isPostmortem(model, options.path, config);
   const findings: Finding[] = [];
   if (!postmortem && !options.force) return { model, isPostmortem: false, findings, problems };

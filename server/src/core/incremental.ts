@@ -3,7 +3,9 @@
  * server): the new version is parsed from the previous one's tree (reparse.ts), and the model
  * and rules run on it. The result is the same as `analyze(text, options)`.
  */
-import { analyze, type Analysis, type AnalyzeOptions } from './analyze';
+import type { Root } from 'mdast';
+import { analyze, TOO_DEEP, type Analysis, type AnalyzeOptions } from './analyze';
+import { nestsTooDeep } from './parse';
 import { reparse, type TextChange } from './reparse';
 
 /**
@@ -12,10 +14,17 @@ import { reparse, type TextChange } from './reparse';
  * previous analysis this is `analyze`.
  */
 export function analyzeIncremental(previous: Analysis | undefined, text: string, options: AnalyzeOptions, change?: TextChange): Analysis {
-  if (!previous) return analyze(text, options);
+  // A document read flat (nested too deep to parse: analyze.ts) has no tree to reuse; nor does one that nests too deep now.
+  if (!previous || previous.problems.includes(TOO_DEEP) || nestsTooDeep(text)) return analyze(text, options);
   const { model } = previous;
-  // Same text (a configuration change): the tree does not depend on the configuration.
-  const tree = model.text === text ? model.tree : reparse({ text: model.text, tree: model.tree, index: model.index }, text, change);
+  let tree: Root;
+  try {
+    // Same text (a configuration change): the tree does not depend on the configuration.
+    tree = model.text === text ? model.tree : reparse({ text: model.text, tree: model.tree, index: model.index }, text, change);
+  } catch (error) {
+    if (error instanceof RangeError) return analyze(text, options);
+    throw error;
+  }
   return analyze(text, options, tree);
 }
 

@@ -18,10 +18,10 @@
  * how references anywhere read. So are texts with lone CR line breaks (lines counted apart).
  */
 import type { List, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
-import type { Point, Position } from 'unist';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Point } from 'unist';
+import { canReuse, countLines, freshAfter, moved, moveInPlace, rootEnd, windowProcessor } from './blocks';
+import { carryMemos } from './memo';
+import { parseDocument } from './chunks';
 import { parseMarkdown } from './parse';
 import type { LineIndex } from './text';
 
@@ -38,9 +38,6 @@ export interface ParsedText {
   tree: Root;
   index: LineIndex;
 }
-
-/** The same processor without front matter, for windows that do not start the document. */
-const windowProcessor = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Past this share of the document a window saves too little: parse it all. */
 const MAX_WINDOW_SHARE = 0.5;
@@ -66,13 +63,11 @@ const CHUNK = 1024;
 
 /** Parses `text`, reusing what it can of the previous version's tree. */
 export function reparse(previous: ParsedText, text: string, change = changeBetween(previous.text, text)): Root {
-  if (!canReuse(previous.text) || !canReuse(text) || previous.tree.children.length === 0 || !frontMatterKept(previous, text, change)) return parseMarkdown(text);
+  if (!canReuse(previous.text) || !canReuse(text) || previous.tree.children.length === 0 || !frontMatterKept(previous, text, change)) return parseDocument(text);
+  // A task check ("[ ] …") in a paragraph right after an empty list item marks the root itself (mdast-util-gfm-task-list-item): whole parses only.
+  if ('checked' in previous.tree) return parseDocument(text);
   const edit = new Edit(previous, text, change);
-  return edit.inContainer() ?? edit.atTopLevel() ?? parseMarkdown(text);
-}
-
-function canReuse(text: string): boolean {
-  return text.charCodeAt(0) !== 0xfeff && !text.includes(']:') && (!text.includes('\r') || !/\r(?!\n)/.test(text));
+  return edit.inContainer() ?? edit.atTopLevel() ?? parseDocument(text);
 }
 
 /**
@@ -87,21 +82,18 @@ function frontMatterKept(previous: ParsedText, text: string, change: TextChange)
   return first.type === 'yaml' && change.start > first.position!.end.offset!;
 }
 
-const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'blockquote', 'yaml']);
-const ENDS_ON_ITS_OWN = new Set(['heading', 'thematicBreak', 'yaml']);
-
 /** One edit of a parsed text, and the windows that can re-parse it. */
 class Edit {
   private readonly blocks: RootContent[];
-  private readonly delta: number;
+  readonly delta: number;
   private readonly lineDelta: number;
   /** 0-based lines of the edit's first and last old characters. */
   private readonly firstLine: number;
   private readonly lastLine: number;
 
   constructor(
-    private readonly previous: ParsedText,
-    private readonly text: string,
+    readonly previous: ParsedText,
+    readonly text: string,
     change: TextChange,
   ) {
     this.blocks = previous.tree.children;
@@ -142,27 +134,17 @@ class Edit {
       const guard = blocks[h];
       const window = this.parseWindow(start, guard);
       if (!window) return undefined;
-      const taken = window.until(guard);
+      const taken = window.until(guard, blocks[h - 1]);
       if (taken) return this.root([...blocks.slice(0, first), ...taken, ...blocks.slice(h).map((b) => this.shifted(b))]);
     }
     return undefined;
   }
 
-  /**
-   * Whether the parser starts afresh at `line` whatever it says: nothing above is open or
-   * being interrupted. `above` is the last block starting before the line. A blank line
-   * closes most blocks; a heading, a thematic break, front matter and a closed fence end on
-   * their own. Lists and indented code are never closed this way (in micromark an indented
-   * code block still counts as interrupted after blank lines: "2) a" below it is a paragraph).
-   */
+  /** Whether the parser starts afresh at `line` of the old text; `above` is the last block starting before it. */
   private cleanStart(line: number, above: number): boolean {
     if (line === 0 || above < 0) return true;
     const block = this.blocks[above];
-    const end = endLineOf(block);
-    if (end >= line) return false;
-    const fenced = block.type === 'code' && /^[ \t]{0,3}(?:```|~~~)/.test(this.previous.index.lineAt(lineOf(block)).text);
-    if (end === line - 1) return fenced || ENDS_ON_ITS_OWN.has(block.type);
-    return fenced || CLOSED_BY_BLANK_LINE.has(block.type);
+    return endLineOf(block) < line && freshAfter(this.previous.text, block, this.previous.index.lineStart(line));
   }
 
   /**
@@ -174,6 +156,8 @@ class Edit {
     const isTable = container.type === 'table';
     const g = this.lastStartingBefore(units, this.firstLine);
     if (g < 0) return undefined;
+    // A first item read after a paragraph is read "interrupting" it ("-    -" holds no nested list then): start fresh or not here.
+    if (!isTable && g === 0 && !this.cleanStart(lineOf(container), t - 1)) return undefined;
     let h = g + 1;
     while (h < units.length && lineOf(units[h]) <= this.lastLine) h++;
     const guard = units[h];
@@ -193,7 +177,7 @@ class Edit {
       if (at < 0) return undefined;
       fresh = parsedUnits.slice(0, at);
     } else {
-      const after = window.until(next);
+      const after = window.until(next, container);
       if (!after) return undefined;
       extra = after.slice(1);
     }
@@ -213,9 +197,10 @@ class Edit {
     const { index } = this.previous;
     const oldEnd = guard ? index.lineEnd(Math.min(lineOf(guard) + 1, index.lineCount - 1)) : this.previous.text.length;
     const end = oldEnd + this.delta;
-    if (end - start > this.text.length * MAX_WINDOW_SHARE || this.text.charCodeAt(start) === 0xfeff) return undefined;
+    if (end - start > this.text.length * MAX_WINDOW_SHARE) return undefined;
     const source = prefix + this.text.slice(start, end);
     const tree = start === 0 && !prefix ? parseMarkdown(source) : windowProcessor.parse(source);
+    if ('checked' in tree) return undefined;
     // Window positions → document positions: lines and offsets move, columns stay (whole lines).
     const prefixLines = countLines(prefix);
     const offsetShift = start - prefix.length;
@@ -226,27 +211,22 @@ class Edit {
     return {
       nodes,
       /** The nodes before `guard`, when a node starts exactly where it starts now; undefined when none does. */
-      until(at: Nodes | undefined): RootContent[] | undefined {
+      until(at: Nodes | undefined, before: Nodes | undefined): RootContent[] | undefined {
         if (!at) return nodes;
-        // The same kind of block must start there: after an indented code block "2) a" reads as a paragraph, not a list.
         const target = startOf(at) + edit.delta;
         const i = nodes.findIndex((node) => startOf(node) >= target);
-        return i >= 0 && startOf(nodes[i]) === target && nodes[i].type === at.type ? nodes.slice(0, i) : undefined;
+        if (i < 0 || startOf(nodes[i]) !== target || nodes[i].type !== at.type) return undefined;
+        // Fresh above the guard in both versions: then it and all after it read as they did.
+        const lineStart = edit.previous.index.lineStart(lineOf(at));
+        if (before && !freshAfter(edit.previous.text, before, lineStart)) return undefined;
+        if (i > 0 && !freshAfter(edit.text, nodes[i - 1], lineStart + edit.delta)) return undefined;
+        return nodes.slice(0, i);
       },
     };
   }
 
   private root(children: RootContent[]): Root {
-    return { type: 'root', children, position: { start: this.previous.tree.position!.start, end: this.rootEnd() } };
-  }
-
-  /** The point at the end of the new text, as micromark gives it. */
-  private rootEnd(): Point {
-    const text = this.text;
-    const lastBreak = text.lastIndexOf('\n');
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
-    return { line, column: text.length - lastBreak, offset: text.length };
+    return { type: 'root', children, position: { start: this.previous.tree.position!.start, end: rootEnd(this.text) } };
   }
 
   /** The index of the last node whose first line is before `line` (-1 when none). */
@@ -262,9 +242,12 @@ class Edit {
     return found;
   }
 
-  /** A node after the edit, moved by it (a copy: the previous tree stays as it was). */
+  /** A node after the edit, moved by it (a copy: the previous tree stays as it was), with what was computed for it. */
   private shifted<T extends Nodes>(node: T): T {
-    return this.delta === 0 && this.lineDelta === 0 ? node : moved(node, this.delta, this.lineDelta);
+    if (this.delta === 0 && this.lineDelta === 0) return node;
+    const copy = moved(node, this.delta, this.lineDelta);
+    carryMemos(node, copy);
+    return copy;
   }
 
   private shiftPoint(point: Point): Point {
@@ -274,7 +257,8 @@ class Edit {
 
 interface Window {
   nodes: RootContent[];
-  until(guard: Nodes | undefined): RootContent[] | undefined;
+  /** The window's nodes before `guard` when it starts where it did, as the same kind of node, with the parser fresh above it in both versions. `before`: the old node above the guard. */
+  until(guard: Nodes | undefined, before: Nodes | undefined): RootContent[] | undefined;
 }
 
 function startOf(node: Nodes): number {
@@ -288,40 +272,6 @@ function lineOf(node: Nodes): number {
 
 function endLineOf(node: Nodes): number {
   return node.position!.end.line - 1;
-}
-
-function countLines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function movePoint(point: Point, offset: number, line: number): Point {
-  return { line: point.line + line, column: point.column, offset: point.offset! + offset };
-}
-
-/** A copy of a node and its descendants, moved down the text. */
-function moved<T extends Nodes>(node: T, offset: number, line: number): T {
-  const copy = { ...node };
-  const position = node.position;
-  if (position) copy.position = { start: movePoint(position.start, offset, line), end: movePoint(position.end, offset, line) } satisfies Position;
-  if ('children' in node) {
-    const children = node.children as Nodes[];
-    const copies = new Array<Nodes>(children.length);
-    for (let i = 0; i < children.length; i++) copies[i] = moved(children[i], offset, line);
-    (copy as { children: Nodes[] }).children = copies;
-  }
-  return copy;
-}
-
-/** Moves a freshly parsed node in place (nothing else holds it). */
-function moveInPlace(node: Nodes, offset: number, line: number): void {
-  const position = node.position;
-  if (position) {
-    position.start = movePoint(position.start, offset, line);
-    position.end = movePoint(position.end, offset, line);
-  }
-  if ('children' in node) for (const child of node.children as Nodes[]) moveInPlace(child, offset, line);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core';
 import type { ConfigService } from './config';
@@ -5,8 +6,11 @@ import type { DocumentStore } from './documents';
 import { describeError, type Log } from './guard';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
-/** Quiet time after the last keystroke before a document is re-analysed. */
+/** Longest quiet time after the last keystroke before a document is re-analysed. */
 export const DIAGNOSTICS_DELAY_MS = 150;
+
+/** Shortest wait: edits that arrive together (a paste, a multi-cursor edit, a fix) are checked once. */
+export const MIN_DIAGNOSTICS_DELAY_MS = 5;
 
 /** The README's table of rules (package.json `repository`), which a diagnostic's code links to. */
 export const RULES_DOC_URL = 'https://github.com/postmortem-tools/postmortem#what-it-checks';
@@ -44,6 +48,8 @@ export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Documents whose last published set was not empty (they need clearing if they stop being postmortems). */
   private readonly shown = new Set<string>();
+  /** When each document was last edited (performance.now()). */
+  private readonly edited = new Map<string, number>();
   private nextTicket = 1;
 
   constructor(
@@ -59,7 +65,7 @@ export class DiagnosticsScheduler {
     const ticket = this.nextTicket++;
     this.tickets.set(uri, ticket);
     clearTimeout(this.timers.get(uri));
-    const delay = trigger === 'change' ? this.delayMs : 0;
+    const delay = trigger === 'change' ? this.delayAfterEdit(uri) : 0;
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -75,7 +81,25 @@ export class DiagnosticsScheduler {
     this.timers.delete(uri);
     this.tickets.delete(uri);
     this.shown.delete(uri);
+    this.edited.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /**
+   * The debounce after an edit. An edit after a pause is checked at once (after the shortest
+   * wait); edits in quick succession wait until they pause for as long as a check of the
+   * document takes (its last analysis), within the longest delay: while typing fast, checking
+   * takes at most about half the time. Incremental analysis of a long document costs a few
+   * milliseconds, so each keystroke's diagnostics follow it; a document that must be parsed
+   * whole waits for the typing to pause.
+   */
+  private delayAfterEdit(uri: string): number {
+    const now = performance.now();
+    const previous = this.edited.get(uri);
+    this.edited.set(uri, now);
+    const cost = this.store.lastCost(uri);
+    const quiet = cost === undefined ? this.delayMs : Math.min(this.delayMs, Math.max(MIN_DIAGNOSTICS_DELAY_MS, Math.ceil(cost)));
+    return previous === undefined || now - previous >= quiet ? MIN_DIAGNOSTICS_DELAY_MS : quiet;
   }
 
   private isCurrent(uri: string, ticket: number): boolean {

@@ -1,6 +1,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, timelineOf, type Analysis, type PostmortemConfig, type Timeline } from '../core';
+import { performance } from 'node:perf_hooks';
+import { analyzeIncremental, timelineOf, type Analysis, type PostmortemConfig, type Timeline } from '../core';
 import { filePathOf, type ConfigService } from './config';
 import { describeError, type Log } from './guard';
 
@@ -35,11 +36,17 @@ interface Entry {
 
 /**
  * The analysis cache: one parse and analysis per document version and configuration,
- * shared by diagnostics, code actions, symbols, hover, completion and the rest.
+ * shared by diagnostics, code actions, symbols, hover, completion and the rest. A new
+ * version is analysed incrementally from the document's last analysis (the core re-parses
+ * only what the edit can change, with the same result as a full analysis).
  */
 export class DocumentStore {
   private readonly cache = new Map<string, Entry>();
   private readonly logged = new Set<string>();
+  /** Each open document's latest finished analysis, what the next version is parsed from. */
+  private readonly last = new Map<string, Analysis>();
+  /** How long each document's latest analysis took (ms): what the diagnostics debounce waits. */
+  private readonly costs = new Map<string, number>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -81,9 +88,16 @@ export class DocumentStore {
     return this.documents.keys();
   }
 
+  /** Milliseconds the document's latest analysis took, if it has been analysed. */
+  lastCost(uri: string): number | undefined {
+    return this.costs.get(uri);
+  }
+
   /** Forgets a closed document. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.last.delete(uri);
+    this.costs.delete(uri);
     this.configs.forget(uri);
   }
 
@@ -93,12 +107,19 @@ export class DocumentStore {
     const base = { uri, version, text, path, config };
     if (Buffer.byteLength(text, 'utf8') > config.maxFileSize) {
       this.once(`${uri} is larger than maxFileSize (${config.maxFileSize} bytes): not analysed`);
+      this.last.delete(uri);
       return { ...base, active: false };
     }
     let analysis: Analysis;
     try {
-      analysis = analyze(text, { config, path });
+      const started = performance.now();
+      // Never mutates the previous analysis: a request may still be reading it.
+      analysis = analyzeIncremental(this.last.get(uri), text, { config, path });
+      this.costs.set(uri, performance.now() - started);
+      // A document closed while its configuration was read keeps nothing.
+      if (this.documents.get(uri)) this.last.set(uri, analysis);
     } catch (error) {
+      this.last.delete(uri);
       this.once(`postmortem: analysing ${uri} failed: ${describeError(error)}`, true);
       return { ...base, active: false };
     }

@@ -15,13 +15,19 @@ export interface ConfigSources {
 /** A reader of config files that reads and validates each file once. */
 export class ConfigLoader {
   private readonly files = new Map<string, { patch: ConfigPatch; problems: ConfigProblem[] }>();
+  /** With `cacheFolders`, the nearest config file of each folder asked about (the CLI lints many files of one folder). */
+  private readonly nearest = new Map<string, string | undefined>();
 
-  constructor(private readonly ruleIds: readonly string[]) {}
+  /** `cacheFolders`: where config files are is read once per folder; for a run that ends before files change (the CLI). */
+  constructor(
+    private readonly ruleIds: readonly string[],
+    private readonly options: { cacheFolders?: boolean } = {},
+  ) {}
 
   /** The configuration for a document at `filePath`: defaults, settings, the nearest config file, overrides. */
   forFile(filePath: string | undefined, sources: ConfigSources = {}): { config: PostmortemConfig; problems: ConfigProblem[]; file?: string } {
     const settings = validateConfig(sources.settings, 'settings', this.ruleIds);
-    const file = sources.configFile ? resolve(sources.configFile) : filePath ? findConfigFile(dirname(resolve(filePath))) : undefined;
+    const file = sources.configFile ? resolve(sources.configFile) : filePath ? this.findFile(dirname(resolve(filePath))) : undefined;
     const fromFile = file ? this.readFile(file) : { patch: {}, problems: [] };
     return {
       config: mergeConfig(settings.patch, fromFile.patch, sources.overrides ?? {}),
@@ -30,10 +36,17 @@ export class ConfigLoader {
     };
   }
 
-  /** Forgets cached files, after one changed. */
+  /** Forgets cached files, after one changed (or was created or deleted: where the nearest one is may change too). */
   invalidate(file?: string): void {
     if (file) this.files.delete(resolve(file));
     else this.files.clear();
+    this.nearest.clear();
+  }
+
+  private findFile(dir: string): string | undefined {
+    if (!this.options.cacheFolders) return findConfigFile(dir);
+    if (!this.nearest.has(dir)) this.nearest.set(dir, findConfigFile(dir));
+    return this.nearest.get(dir);
   }
 
   private readFile(file: string): { patch: ConfigPatch; problems: ConfigProblem[] } {

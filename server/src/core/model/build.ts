@@ -60,12 +60,12 @@ export function buildModel(
       current!.subheadings.push(heading);
       continue;
     }
-    if (current) current.end = lineStartOf(text, heading.start);
+    if (current) current.end = lineStartOf(index, heading.start);
     current = {
       heading,
       ids: heading.matches.map((m) => m.id),
       start: heading.start,
-      contentStart: Math.min(text.length, lineEndOf(text, heading.end)),
+      contentStart: Math.min(text.length, lineEndOf(index, heading.end)),
       end: text.length,
       subheadings: [],
     };
@@ -106,11 +106,13 @@ function siblingLevel(headings: HeadingInfo[]): number {
   return best;
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** The start of the line holding an offset (lines break at \n, \r\n and a lone \r, as everywhere). */
+function lineStartOf(index: LineIndex, offset: number): number {
+  return index.lineStart(index.positionAt(offset).line);
 }
 
-function lineEndOf(text: string, offset: number): number {
-  const newline = text.indexOf('\n', Math.max(0, offset - 1));
-  return newline === -1 ? text.length : newline + 1;
+/** The start of the line after the one holding `offset - 1`: where a heading's content begins. */
+function lineEndOf(index: LineIndex, offset: number): number {
+  const line = index.positionAt(Math.max(0, offset - 1)).line;
+  return line + 1 < index.lineCount ? index.lineStart(line + 1) : index.text.length;
 }

@@ -19,6 +19,9 @@ export function readPseudoLine(line: string): PseudoLine | undefined {
   if (!trimmed || trimmed.length > MAX_NAME_LENGTH) return undefined;
   const noSpace = /^#{1,6}(?=[^#\s])(.*)$/.exec(trimmed);
   if (noSpace) return { name: stripColon(noSpace[1]), style: 'nospace', boldLabel: false };
+  // "# Summary" read as text: a heading the parser did not take (after a no-break space, say).
+  const marked = /^#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(trimmed);
+  if (marked) return marked[1].trim() ? { name: stripColon(marked[1]), style: 'nospace', boldLabel: false } : undefined;
   const emphasised = /^(\*\*|__|\*|_)([^*_]+?)\1\s*(:?)$/.exec(trimmed);
   if (emphasised) {
     const inner = emphasised[2].trim();
@@ -56,8 +59,10 @@ export function pseudoHeadingsOf(
     if (!read || (read.boldLabel && !allowBoldLabel)) return false;
     const matches = matcher.matchWhole(read.name);
     if (matches.length === 0) return false;
-    const lead = line.text.length - line.text.trimStart().length;
-    const text = line.text.trim();
+    // Only spaces and tabs may stand before a heading: other white space (a no-break space) is
+    // part of what the fix replaces, or the converted line would still not be a heading.
+    const lead = line.text.length - line.text.replace(/^[ \t]+/, '').length;
+    const text = line.text.slice(lead).trimEnd();
     found.push({
       kind: 'pseudo',
       depth,

@@ -19,24 +19,25 @@ const SKIPPED = new Set(['code', 'blockquote', 'html', 'yaml', 'toml', 'math', '
 const UNITS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * The prose units of a document, in order. With `worthReading`, units whose raw source does
- * not match it are left out before any masking (most paragraphs hold none of a lexicon's words).
+ * The prose units of a document (or of one of its nodes), in order. With `worthReading`,
+ * units whose raw source does not match it are left out before any masking (most paragraphs
+ * hold none of a lexicon's words), and so is a whole block or table whose source does not.
  */
-export function proseUnits(model: PostmortemModel, worthReading?: RegExp): ProseUnit[] {
+export function proseUnits(model: PostmortemModel, worthReading?: RegExp, root: Nodes = model.tree): ProseUnit[] {
   const units: ProseUnit[] = [];
   const visit = (node: Nodes): void => {
     if (SKIPPED.has(node.type)) return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (worthReading && start !== undefined && end !== undefined && !worthReading.test(model.text.slice(start, end))) return;
     if (UNITS.has(node.type)) {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return;
-      if (worthReading && !worthReading.test(model.text.slice(start, end))) return;
       units.push({ start, text: maskUnit(model.text, node, start, end) });
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(model.tree);
+  visit(root);
   return units;
 }
 

@@ -23,6 +23,6 @@ export const pseudoHeading: Rule = {
 
 /** The Markdown heading that replaces a pseudo-heading, at the sibling sections' level. */
 export function headingLine(heading: HeadingInfo): string {
-  const name = heading.pseudo?.style === 'plain' ? heading.text.replace(/\s*[:：]$/, '') : (heading.pseudo?.name ?? heading.text);
+  const name = heading.pseudo?.name ?? heading.text.trim();
   return `${'#'.repeat(heading.depth)} ${name}`;
 }

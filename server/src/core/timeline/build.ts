@@ -3,6 +3,7 @@
  * time, classifies milestones, computes gaps and metrics, and reads the Summary's times.
  */
 import type { PostmortemConfig } from '../config/schema';
+import { NodeMemo } from '../memo';
 import { sectionFor, sectionsFor } from '../model/query';
 import type { PostmortemModel } from '../model/types';
 import { addDays, calendarOf, findDates, settleNumericOrder, type DateToken } from './dates';
@@ -69,12 +70,15 @@ function timelineZone(declared: ZoneDeclaration | null, entries: readonly Timeli
   return zoned.every((e) => sameZone(e.zone!, first, e.instant!)) ? first : null;
 }
 
+/** The dates of a top-level block, relative to its start: kept per block across edits (memo.ts). */
+const blockDates = new NodeMemo<readonly DateToken[]>();
+
 /** Every date in the document's prose (fenced code left out), for settling numeric dates. */
 function documentDates(model: PostmortemModel): DateToken[] {
   const dates: DateToken[] = [];
   for (const block of model.blocks) {
     if (block.node.type === 'code' || block.node.type === 'html') continue;
-    for (const d of findDates(model.text.slice(block.start, block.end))) dates.push(shiftDate(d, block.start));
+    for (const d of blockDates.get(block.node, () => findDates(model.text.slice(block.start, block.end)))) dates.push(shiftDate(d, block.start));
   }
   return dates;
 }

@@ -3,13 +3,16 @@
  * rows (time column found by header or content), and lines of a paragraph that begin with a
  * time. Date lines and date sub-headings become anchors for the entries below them.
  */
-import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { NodeMemo } from '../memo';
 import { blocksBetween } from '../model/query';
 import type { PostmortemModel, Section } from '../model/types';
 import type { DateToken } from './dates';
+import { moveItems, shiftDate, shiftStamp } from './shift';
 import { describe, StampReader, type Stamp } from './stamps';
 import { isDeclaration } from './declarations';
+import { classify } from './milestones';
 import type { EntryContainer, ZoneDeclaration } from './types';
 import { findZones } from './zones';
 
@@ -25,7 +28,11 @@ export interface RawEntry {
   /** The zone the table's time column header declares. */
   tableZone?: ZoneDeclaration;
   statesConversion: boolean;
+  /** The milestone the entry's text marks (read with the entry, so it is kept with it across edits). */
+  milestone?: Milestone;
 }
+
+type Milestone = ReturnType<typeof classify>;
 
 /** A date line or date sub-heading: the entries after it fall on this date. */
 export interface RawAnchor {
@@ -35,22 +42,50 @@ export interface RawAnchor {
 
 export type RawItem = RawEntry | RawAnchor;
 
+export { shiftDate, shiftStamp };
+
+/**
+ * The items of a block that lies wholly inside its section, and the offset of the block they
+ * were read at: they depend on nothing else, so an edit elsewhere reuses them (memo.ts).
+ */
+const blockItems = new NodeMemo<{ at: number; items: readonly RawItem[] }>();
+
 /** Every entry and anchor of one Timeline section, in document order. */
 export function extractSection(model: PostmortemModel, section: Section): RawItem[] {
   const items: RawItem[] = [];
   const from = section.contentStart;
   const to = section.end;
   for (const node of blocksBetween(model, from, to)) {
-    const start = node.position?.start.offset ?? 0;
-    if (node.type === 'paragraph') readParagraph(model, node, from, to, items);
-    else if (start < from) continue;
-    else if (node.type === 'list') readList(model, node, to, 0, items);
-    else if (node.type === 'table') readTable(model, node, items);
-    else if (node.type === 'heading') {
-      const reader = new StampReader(toString(node));
-      const date = reader.dates.find((d) => d.year !== null) ?? reader.dates[0];
-      if (date) items.push({ type: 'anchor', date: shiftDate(date, start) });
+    const [start, end] = offsets(node);
+    if (start < from || end > to) readBlock(model, node, from, to, items);
+    else {
+      const read = blockItems.get(node, () => ({ at: start, items: readBlock(model, node, from, to, []) }));
+      items.push(...(read.at === start ? read.items : moveItems(read.items, start - read.at)));
     }
+  }
+  return items;
+}
+
+function readBlock(model: PostmortemModel, node: RootContent, from: number, to: number, items: RawItem[]): RawItem[] {
+  const first = items.length;
+  readBlockItems(model, node, from, to, items);
+  for (let i = first; i < items.length; i++) {
+    const item = items[i];
+    if (item.type === 'entry' && !item.milestone) item.milestone = classify(model.text.slice(item.start, item.end));
+  }
+  return items;
+}
+
+function readBlockItems(model: PostmortemModel, node: RootContent, from: number, to: number, items: RawItem[]): RawItem[] {
+  const start = node.position?.start.offset ?? 0;
+  if (node.type === 'paragraph') readParagraph(model, node, from, to, items);
+  else if (start < from) return items;
+  else if (node.type === 'list') readList(model, node, to, 0, items);
+  else if (node.type === 'table') readTable(model, node, items);
+  else if (node.type === 'heading') {
+    const reader = new StampReader(toString(node));
+    const date = reader.dates.find((d) => d.year !== null) ?? reader.dates[0];
+    if (date) items.push({ type: 'anchor', date: shiftDate(date, start) });
   }
   return items;
 }
@@ -88,17 +123,24 @@ function readParagraph(model: PostmortemModel, node: Paragraph, from: number, to
   }
 }
 
+/** A top-level list item's items, read once per item node (an edit re-reads the items it touched). */
+const itemReads = new NodeMemo<{ at: number; container: EntryContainer; items: readonly RawItem[] }>();
+
 function readList(model: PostmortemModel, list: List, to: number, depth: number, items: RawItem[]): void {
   const [start, end] = offsets(list);
   const container: EntryContainer = { kind: 'list', start, end: Math.min(end, to), ordered: list.ordered === true };
   for (const item of list.children) {
     const [itemStart, itemEnd] = offsets(item);
     if (itemStart >= to) break;
-    readItem(model, item, itemStart, Math.min(itemEnd, to), depth, container, items);
+    if (depth > 0 || itemEnd > to) readItem(model, item, itemStart, Math.min(itemEnd, to), depth, container, items);
+    else {
+      const read = itemReads.get(item, () => ({ at: itemStart, container, items: readItem(model, item, itemStart, itemEnd, 0, container, []) }));
+      items.push(...(read.at === itemStart && read.container === container ? read.items : moveItems(read.items, itemStart - read.at, [read.container, container])));
+    }
   }
 }
 
-function readItem(model: PostmortemModel, item: ListItem, itemStart: number, itemEnd: number, depth: number, container: EntryContainer, items: RawItem[]): void {
+function readItem(model: PostmortemModel, item: ListItem, itemStart: number, itemEnd: number, depth: number, container: EntryContainer, items: RawItem[]): RawItem[] {
   const first = item.children[0];
   const textStart = first?.type === 'paragraph' ? offsets(first)[0] : itemStart;
   const line = model.index.positionAt(textStart).line;
@@ -119,6 +161,7 @@ function readItem(model: PostmortemModel, item: ListItem, itemStart: number, ite
     }
   }
   for (const child of item.children) if (child.type === 'list') readList(model, child, itemEnd, depth + 1, items);
+  return items;
 }
 
 /** A template leftover (`XX:XX UTC: {event}`, `TODO`): `empty-section` reports it; it is not an entry. */
@@ -152,29 +195,52 @@ function readTable(model: PostmortemModel, table: Table, items: RawItem[]): void
   }
   for (const row of rows) {
     const [rowStart, rowEnd] = offsets(row);
-    const cell = row.children[timeCol];
-    let stamp: Stamp | undefined;
-    if (cell) {
-      const [cStart, cEnd] = cellContent(cell);
-      stamp = new StampReader(model.text.slice(cStart, cEnd)).leading()?.stamp;
-      if (stamp) stamp = shiftStamp(stamp, cStart);
-    }
-    const dateCell = dateCol !== -1 && dateCol !== timeCol ? row.children[dateCol] : undefined;
-    if (dateCell && stamp && !stamp.date) {
-      const [dStart, dEnd] = cellContent(dateCell);
-      const date = new StampReader(model.text.slice(dStart, dEnd)).dates[0];
-      if (date) stamp.date = shiftDate(date, dStart);
-    }
-    const text = row.children
-      .filter((_, i) => i !== timeCol && (dateCol === -1 || i !== dateCol || dateCol === timeCol))
-      .map((c) => toString(c).trim())
-      .filter(Boolean)
-      .join(' — ');
-    const entry: RawEntry = { type: 'entry', start: rowStart, end: rowEnd, blockEnd: rowEnd, container, text, statesConversion: false };
-    if (stamp) entry.stamp = stamp;
+    let read = rowReads.get(row, () => readRow(model, row, timeCol, dateCol));
+    if (read.timeCol !== timeCol || read.dateCol !== dateCol) read = readRow(model, row, timeCol, dateCol);
+    const delta = rowStart - read.at;
+    const entry: RawEntry = { type: 'entry', start: rowStart, end: rowEnd, blockEnd: rowEnd, container, text: read.text, statesConversion: false };
+    if (read.stamp) entry.stamp = delta === 0 ? read.stamp : shiftStamp(read.stamp, delta);
     if (tableZone) entry.tableZone = tableZone;
+    entry.milestone = read.milestone;
     items.push(entry);
   }
+}
+
+/** What a table row says, read once per row node and column layout (an edit re-reads the rows it touched). */
+interface RowRead {
+  at: number;
+  timeCol: number;
+  dateCol: number;
+  stamp?: Stamp;
+  text: string;
+  milestone: Milestone;
+}
+
+const rowReads = new NodeMemo<RowRead>();
+
+function readRow(model: PostmortemModel, row: TableRow, timeCol: number, dateCol: number): RowRead {
+  const [rowStart, rowEnd] = offsets(row);
+  const cell = row.children[timeCol];
+  let stamp: Stamp | undefined;
+  if (cell) {
+    const [cStart, cEnd] = cellContent(cell);
+    stamp = new StampReader(model.text.slice(cStart, cEnd)).leading()?.stamp;
+    if (stamp) stamp = shiftStamp(stamp, cStart);
+  }
+  const dateCell = dateCol !== -1 && dateCol !== timeCol ? row.children[dateCol] : undefined;
+  if (dateCell && stamp && !stamp.date) {
+    const [dStart, dEnd] = cellContent(dateCell);
+    const date = new StampReader(model.text.slice(dStart, dEnd)).dates[0];
+    if (date) stamp.date = shiftDate(date, dStart);
+  }
+  const text = row.children
+    .filter((_, i) => i !== timeCol && (dateCol === -1 || i !== dateCol || dateCol === timeCol))
+    .map((c) => toString(c).trim())
+    .filter(Boolean)
+    .join(' — ');
+  const read: RowRead = { at: rowStart, timeCol, dateCol, text, milestone: classify(model.text.slice(rowStart, rowEnd)) };
+  if (stamp) read.stamp = stamp;
+  return read;
 }
 
 /** The column whose cells most often open with a time (at least half of the rows). */
@@ -225,20 +291,4 @@ function statesConversion(text: string, end: number): boolean {
   const reader = new StampReader(rest.replace(/^[\s*_`]{0,4}[(/][ \t]{0,2}/, (m) => ' '.repeat(m.length)));
   const other = reader.readAt(reader.leadPosition(), false);
   return Boolean(other?.time && other.zone);
-}
-
-/** A date token moved to absolute offsets. */
-export function shiftDate(date: DateToken, base: number): DateToken {
-  return { ...date, start: date.start + base, end: date.end + base };
-}
-
-/** A stamp moved to absolute offsets. */
-export function shiftStamp(stamp: Stamp, base: number): Stamp {
-  const moved: Stamp = { ...stamp, start: stamp.start + base, end: stamp.end + base };
-  if (stamp.clockEnd !== undefined) moved.clockEnd = stamp.clockEnd + base;
-  if (stamp.date) moved.date = shiftDate(stamp.date, base);
-  if (stamp.time) moved.time = { ...stamp.time, start: stamp.time.start + base, end: stamp.time.end + base };
-  if (stamp.zone) moved.zone = { ...stamp.zone, start: stamp.zone.start + base, end: stamp.zone.end + base };
-  if (stamp.rangeEnd) moved.rangeEnd = shiftStamp(stamp.rangeEnd, base);
-  return moved;
 }

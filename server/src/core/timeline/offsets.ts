@@ -10,27 +10,46 @@ const DAY = 86_400_000;
 const QUARTER = 900_000;
 const MAX_CACHED = 20_000;
 
-const byDay = new Map<string, number | null>();
-const byQuarter = new Map<string, number>();
-const fixedOffsets = new Map<string, number | null>();
+/**
+ * What is known of one zone. Keys are numbers (days, quarters, years since the epoch) and the
+ * last day asked is kept apart: a timeline asks about the same day entry after entry, and
+ * building a string key per question cost more than the answer (profiled).
+ */
+interface ZoneOffsets {
+  /** The offset of a fixed zone (`UTC`, `UTC+3`); null for an IANA zone. */
+  fixed: number | null;
+  /** Per UTC day: its offset when it holds all day, null when a transition falls in it. */
+  days: Map<number, number | null>;
+  quarters: Map<number, number>;
+  /** Per year: the smaller of its January and July offsets (standard time). */
+  standard: Map<number, number>;
+  lastDay: number;
+  lastWhole: number | null;
+  /** Luxon's zone, made once (creating one validates the name through Intl each time). */
+  iana?: IANAZone;
+}
 
-/** The offset of a fixed zone id (`UTC`, `UTC+3`, `UTC-05:30`), or null for an IANA zone. */
-function fixedOffset(id: string): number | null {
-  let offset = fixedOffsets.get(id);
-  if (offset === undefined) {
+const zones = new Map<string, ZoneOffsets>();
+
+function zoneOffsets(id: string): ZoneOffsets {
+  let zone = zones.get(id);
+  if (!zone) {
     const m = /^(?:UTC|GMT|Etc\/UTC|Etc\/GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/.exec(id);
-    offset = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) : null;
-    fixedOffsets.set(id, offset);
+    const fixed = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) : null;
+    zone = { fixed, days: new Map(), quarters: new Map(), standard: new Map(), lastDay: NaN, lastWhole: null };
+    zones.set(id, zone);
   }
-  return offset;
+  return zone;
 }
 
 function lookup(id: string, ms: number): number {
-  const offset = IANAZone.create(id).offset(ms);
+  const zone = zoneOffsets(id);
+  zone.iana ??= IANAZone.create(id);
+  const offset = zone.iana.offset(ms);
   return Number.isFinite(offset) ? offset : 0;
 }
 
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
+function remember<V>(map: Map<number, V>, key: number, value: V): V {
   if (map.size >= MAX_CACHED) map.clear();
   map.set(key, value);
   return value;
@@ -38,19 +57,21 @@ function remember<V>(map: Map<string, V>, key: string, value: V): V {
 
 /** Minutes east of UTC in a zone at an instant. */
 export function offsetMinutes(id: string, ms: number): number {
-  const fixed = fixedOffset(id);
-  if (fixed !== null) return fixed;
+  const zone = zoneOffsets(id);
+  if (zone.fixed !== null) return zone.fixed;
   const day = Math.floor(ms / DAY);
-  const dayKey = `${id}|${day}`;
-  let whole = byDay.get(dayKey);
-  if (whole === undefined) {
-    const start = lookup(id, day * DAY);
-    whole = remember(byDay, dayKey, start === lookup(id, (day + 1) * DAY - 1) ? start : null);
+  if (day !== zone.lastDay) {
+    let whole = zone.days.get(day);
+    if (whole === undefined) {
+      const start = lookup(id, day * DAY);
+      whole = remember(zone.days, day, start === lookup(id, (day + 1) * DAY - 1) ? start : null);
+    }
+    zone.lastDay = day;
+    zone.lastWhole = whole;
   }
-  if (whole !== null) return whole;
+  if (zone.lastWhole !== null) return zone.lastWhole;
   const quarter = Math.floor(ms / QUARTER);
-  const quarterKey = `${id}|q${quarter}`;
-  return byQuarter.get(quarterKey) ?? remember(byQuarter, quarterKey, lookup(id, quarter * QUARTER));
+  return zone.quarters.get(quarter) ?? remember(zone.quarters, quarter, lookup(id, quarter * QUARTER));
 }
 
 /**
@@ -70,8 +91,10 @@ export function wallToInstant(id: string, wall: number): number {
 
 /** Whether daylight saving time is in force: the offset is above the year's smaller one (luxon's rule). */
 export function inDST(id: string, ms: number): boolean {
-  if (fixedOffset(id) !== null) return false;
+  const zone = zoneOffsets(id);
+  if (zone.fixed !== null) return false;
   const year = new Date(ms).getUTCFullYear();
-  const standard = Math.min(offsetMinutes(id, Date.UTC(year, 0, 1)), offsetMinutes(id, Date.UTC(year, 6, 1)));
+  let standard = zone.standard.get(year);
+  if (standard === undefined) standard = remember(zone.standard, year, Math.min(offsetMinutes(id, Date.UTC(year, 0, 1)), offsetMinutes(id, Date.UTC(year, 6, 1))));
   return offsetMinutes(id, ms) > standard;
 }

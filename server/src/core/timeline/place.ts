@@ -42,7 +42,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
   for (const item of items) {
     if (item.type === 'anchor') {
       const date = calendarOf(item.date, ctx.numericOrder, fallbackYear);
-      if (date) Object.assign(cursor, { date, known: true, source: 'anchor' });
+      if (date) setCursor(cursor, date, 'anchor');
       continue;
     }
     const stamp = item.stamp;
@@ -57,27 +57,26 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     if (written) carried = written;
 
     const writtenDate = stamp?.date ? calendarOf(stamp.date, ctx.numericOrder, fallbackYear) : null;
-    if (writtenDate) Object.assign(cursor, { date: writtenDate, known: true, source: 'entry' });
+    if (writtenDate) setCursor(cursor, writtenDate, 'entry');
     let date = cursor.date;
     let dateSource = cursor.source;
     const dayLevel = Boolean(writtenDate && !stamp?.time);
 
+    // Fields set one by one, not with Object.assign of a literal: this runs for every entry on every keystroke (profiled).
     const entry = newEntry(ctx, item.start, item.end, item.blockEnd, entries.length);
-    Object.assign(entry, {
-      container: item.container,
-      text: item.text,
-      time: stamp?.time ? timeOfDay(stamp.time) : null,
-      token: stamp ? { start: stamp.start, end: stamp.end, range: ctx.index.range(stamp.start, stamp.end), clockEnd: stamp.clockEnd ?? stamp.end } : null,
-      timeToken: stamp?.time ? { start: stamp.time.start, end: stamp.time.end, range: ctx.index.range(stamp.time.start, stamp.time.end) } : null,
-      writtenDate: writtenDate && stamp?.date ? { date: writtenDate, start: stamp.date.start, end: stamp.date.end, style: stamp.date.style } : null,
-      writtenZone: written,
-      declaredZone: declaration,
-      zone,
-      zoneSource,
-      dayLevel,
-      statesConversion: item.statesConversion,
-    });
-    const { kind, source } = classify(ctx.text.slice(item.start, item.end));
+    entry.container = item.container;
+    entry.text = item.text;
+    entry.time = stamp?.time ? timeOfDay(stamp.time) : null;
+    entry.token = stamp ? { start: stamp.start, end: stamp.end, range: ctx.index.range(stamp.start, stamp.end), clockEnd: stamp.clockEnd ?? stamp.end } : null;
+    entry.timeToken = stamp?.time ? { start: stamp.time.start, end: stamp.time.end, range: ctx.index.range(stamp.time.start, stamp.time.end) } : null;
+    entry.writtenDate = writtenDate && stamp?.date ? { date: writtenDate, start: stamp.date.start, end: stamp.date.end, style: stamp.date.style } : null;
+    entry.writtenZone = written;
+    entry.declaredZone = declaration;
+    entry.zone = zone;
+    entry.zoneSource = zoneSource;
+    entry.dayLevel = dayLevel;
+    entry.statesConversion = item.statesConversion;
+    const { kind, source } = item.milestone ?? classify(ctx.text.slice(item.start, item.end));
     entry.kind = kind;
     entry.kindSource = source;
 
@@ -87,7 +86,8 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
         const next = writtenDate ? undefined : instantOf(addDays(date, 1), time, zone, cursor.known);
         if (next !== undefined && next - previous.instant! < HALF_DAY) {
           date = addDays(date, 1);
-          Object.assign(cursor, { date, source: 'rollover' });
+          cursor.date = date;
+          cursor.source = 'rollover';
           dateSource = 'rollover';
           instant = next;
         } else entry.outOfOrder = { previous: previous.index, suggestion: flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null) };
@@ -116,6 +116,12 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
   }
 }
 
+function setCursor(cursor: Cursor, date: CalendarDate, source: DateSource): void {
+  cursor.date = date;
+  cursor.known = true;
+  cursor.source = source;
+}
+
 function timeOfDay(token: TimeOfDay): TimeOfDay {
   const time: TimeOfDay = { hour: token.hour, minute: token.minute, second: token.second, hasSeconds: token.hasSeconds, meridiem: token.meridiem };
   if (token.problem) time.problem = token.problem;
@@ -124,12 +130,13 @@ function timeOfDay(token: TimeOfDay): TimeOfDay {
 
 /** An entry with every derived field empty, filled in by `placeSection`. */
 function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: number, index: number): TimelineEntry {
+  const first = ctx.index.positionAt(start);
   return {
     index,
-    line: ctx.index.positionAt(start).line,
+    line: first.line,
     start,
     end,
-    range: ctx.index.range(start, end),
+    range: { start: first, end: ctx.index.positionAt(end) },
     blockEnd,
     container: { kind: 'list', start, end },
     text: '',

@@ -163,8 +163,22 @@ export function instantOf(date: CalendarDate, time: TimeOfDay, zone: ZoneInfo | 
   return instant;
 }
 
+/** ISO strings by zone and instant: a timeline asks for one per entry on every keystroke (profiled). */
+const isoCache = new Map<string, Map<number, string>>();
+
 /** ISO 8601 with offset (`2023-08-04T15:00:00+03:00`; UTC as `+00:00`). */
 export function isoOf(instant: number, zone: ZoneInfo): string {
+  let byInstant = isoCache.get(zone.id);
+  if (!byInstant) isoCache.set(zone.id, (byInstant = new Map()));
+  let iso = byInstant.get(instant);
+  if (iso === undefined) {
+    if (byInstant.size >= 20_000) byInstant.clear();
+    byInstant.set(instant, (iso = formatIso(instant, zone)));
+  }
+  return iso;
+}
+
+function formatIso(instant: number, zone: ZoneInfo): string {
   const wall = wallClock(instant, zone);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   const { date } = wall;
@@ -185,8 +199,16 @@ export function wallClock(instant: number, zone: ZoneInfo): { date: CalendarDate
   };
 }
 
+/** This machine's zone, read once: `Intl.DateTimeFormat()` costs more than a whole small document's timeline (profiled). */
+let machine: { zone: ZoneInfo | undefined } | undefined;
+
 /** The zone of this machine (for the "declare the machine's zone" fix). */
 export function machineZone(): ZoneInfo | undefined {
+  machine ??= { zone: readMachineZone() };
+  return machine.zone;
+}
+
+function readMachineZone(): ZoneInfo | undefined {
   try {
     const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!name) return undefined;
