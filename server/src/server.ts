@@ -26,6 +26,7 @@ import { CONFIGURATION_SECTION, TIMELINE_REQUEST, type TimelineParams, type Time
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
 import { timeHover } from './lsp/timeHover';
 import { timelineResult } from './lsp/timeline';
+import { injectTestFaults } from './lsp/testFaults';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -170,3 +171,4 @@ connection.onRequest(
 
 documents.listen(connection);
 connection.listen();
+injectTestFaults(log);

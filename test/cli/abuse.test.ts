@@ -104,6 +104,19 @@ describe('postmortem-lint under abuse', () => {
     assert.equal(readFileSync(join(dir, 'p.md'), 'utf8'), text);
   });
 
+  it('refuses a workspace config whose include globs would backtrack for minutes, and lints with the defaults', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'postmortems'), { mode: 0o755 });
+    copyFileSync(complete, join(dir, 'postmortems', `${'a'.repeat(120)}.md`));
+    put(join(dir, '.postmortemrc.json'), JSON.stringify({ include: ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b'] }));
+    const started = Date.now();
+    const { code, stdout, stderr } = run(['--format', 'json', 'postmortems'], dir);
+    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
+    assert.equal(code, 2);
+    assert.match(stderr, /"include" has a pattern too complex to match quickly/);
+    assert.equal(json(stdout).length, 1);
+  });
+
   it('lints lines of 100,000 digits, colons, spaces and AM, and keeps old-Mac line breaks when fixing', () => {
     const dir = workspace();
     const long = (unit: string) => unit.repeat(100_000 / unit.length);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, fixAll, LineIndex, selectFixes } from '../../server/src/core';
+import { analyze, defaultConfig, fixAll, LineIndex, matchesInclude, RULE_IDS, RULES, selectFixes, validateConfig, type Rule } from '../../server/src/core';
 import { configOf, lint, md } from '../helpers';
 import { assertFixesAreLocal, assertRangesInside } from './fixChecks';
 
@@ -54,6 +54,34 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(out, /- 18:00 UTC: deploy\n\nThen:\n\n- 18:20 page\n- 18:30 alert\n/);
   });
 
+  it('labels a carried time converted across a DST change with its own abbreviation', () => {
+    // The carried August time was left carrying "PST": the next pass's timezone-dst asked for PDT.
+    const text = md('# Outage on 2024-03-02', '', '## Timeline (PST)', '', '- 10:30 PM UTC: a', '- August 4, 2023 3:00 PM: b');
+    const out = fixed(text);
+    assert.match(out.text, /^- 2:30 PM PST: a\n- August 4, 2023 8:00 AM PDT: b$/m);
+    assert.equal(out.passes, 1);
+    assert.deepEqual(lint(out.text).findings.filter((f) => f.ruleId.startsWith('timezone-')), []);
+  });
+
+  it('offers no conversion of an undated time that would land on another day', () => {
+    // "03:00 UTC" read on March 10 became "21:00 CST", which reads as March 10 too: a day (and a DST change) later.
+    const text = md('# Outage', '', '## Timeline', '', '| Time (CST) | Event |', '|---|---|', '| 2024-03-10 01:30 CST | a |', '| 03:00 UTC | b |');
+    const [mixed] = lint(text).findings.filter((f) => f.ruleId === 'timezone-mixed');
+    assert.match(mixed.message, /03:00 UTC/);
+    assert.deepEqual(mixed.fixes, []);
+    const dated = md('# Outage', '', '## Timeline', '', '| Time (CST) | Event |', '|---|---|', '| 2024-03-09 20:30 CST | a |', '| 2024-03-10 03:00 UTC | b |');
+    assert.match(fixed(dated).text, /\| 2024-03-09 21:00 CST \| b \|/);
+  });
+
+  it('offers no conversion that changes a written date the undated entries below read their day from', () => {
+    // "2024-03-10 02:30 IST" became "2024-03-09 21:00 UTC", and "12:00 UTC" under it moved from March 10 to March 9.
+    const text = md('# Outage', '', '## Timeline', '', '| Time (UTC) | Event |', '|---|---|', '| 2024-03-10 02:30 IST | a |', '| 12:00 UTC | b |');
+    const [mixed] = lint(text).findings.filter((f) => f.ruleId === 'timezone-mixed');
+    assert.deepEqual(mixed.fixes, []);
+    const dated = text.replace('| 12:00 UTC |', '| 2024-03-10 12:00 UTC |');
+    assert.match(fixed(dated).text, /\| 2024-03-09 21:00 UTC \| a \|\n\| 2024-03-10 12:00 UTC \| b \|/);
+  });
+
   it('picks non-overlapping whole fixes, the zone conversion before the AM/PM guess on the same time', () => {
     const text = md('# API outage on 2024-03-02', '', '## Timeline', '', '| Time (UTC) | Event |', '|---|---|', '| 2024-03-02 10:30 PM UTC | a |', '| 2024-03-02 10:30 PM Europe/Paris | b |');
     const findings = analyze(text, options).findings;
@@ -84,6 +112,29 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.deepEqual(order.fixes.map((fix) => fix.title), ['Sort the timeline entries by time']);
   });
 
+  it('suggests no AM/PM flip that would put the entry after the next one', () => {
+    // "9:00 AM" after "10:00 AM" was flipped to "9:00 PM": then "2:30 PM" was out of order and
+    // flipped to "2:30 AM", one pass after another. Sorting is the fix.
+    const text = md('# Outage', '', '## Timeline (UTC)', '', '- 10:00 AM: a', '- 9:00 AM: b', '- 2:30 PM: c');
+    const [order] = lint(text).findings.filter((f) => f.ruleId === 'timeline-order');
+    assert.doesNotMatch(order.message, /Did you mean/);
+    assert.deepEqual(order.fixes.map((fix) => fix.title), ['Sort the timeline entries by time']);
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /- 9:00 AM: b\n- 10:00 AM: a\n- 2:30 PM: c/);
+  });
+
+  it('inserts missing sections before an HTML block that runs to the end of the document', () => {
+    // After "<?" (a processing instruction never closed) every appended section was swallowed: ten passes, each adding more.
+    for (const tail of ['<?', '<script>\nvar a = 1;', '<![CDATA[ x', '<!DOCTYPE', '<!-- notes']) {
+      const text = md('# Outage', '', '## Timeline', '', '- 10:00 UTC: start', '', tail);
+      const out = fixed(text);
+      assert.equal(out.passes, 1, tail);
+      assert.deepEqual(lint(out.text).findings.filter((f) => f.ruleId === 'missing-section'), [], tail);
+      assert.ok(out.text.trimEnd().endsWith(tail.split('\n').pop()!), tail);
+    }
+  });
+
   it('inserts a missing section no shallower than the section it lands above', () => {
     // "# Summary" above "## Timeline" made the Timeline a subsection of the Summary; the next pass added a second Timeline.
     const text = md('# API outage on 2024-03-02', '', '## Timeline', '', '- 14:00 UTC: deploy', '', '# Root Causes', '', 'A bad config.');
@@ -91,6 +142,37 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(out.text, /^## Summary\n\nTODO/m);
     assert.equal(out.text.match(/Timeline/g)?.length, 1);
     assert.ok(out.passes <= 1);
+  });
+
+  it('takes the timeline\'s common zone from the entries it governs, so converting a table to its own zone changes nothing else', () => {
+    // The table's UTC rows voted for UTC; once converted to the table's PST they voted PST and the
+    // next pass converted the list too: every pass could call for another.
+    const text = md('# Outage', '', '## Timeline', '', '- 2024-03-02 10:00 UTC: deploy', '', '| Time (PST) | Event |', '|---|---|', '| 2024-03-02 18:30 UTC | a |', '| 2024-03-02 18:40 UTC | b |', '| 2024-03-02 18:50 UTC | c |');
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /^- 2024-03-02 10:00 UTC: deploy$/m);
+    assert.match(out.text, /^\| 2024-03-02 10:30 PST \| a \|$/m);
+  });
+
+  it('declares on a heading the zone its own zoned times are in, not another section\'s', () => {
+    // Declaring the Summary's PST on "Timeline" put its "10:40 PM UTC" at odds with its heading:
+    // the next pass converted it, the one after flipped its AM/PM.
+    const text = md('# Outage', '', '## Summary', '', 'From 2:00 PM to 3:00 PM PST on 2024-03-02, 5% of users saw errors.', '', '## Timeline', '', '- 10:00 PM: first', '- 10:40 PM UTC: second');
+    const [missing] = lint(text).findings.filter((f) => f.ruleId === 'timezone-missing');
+    assert.equal(missing.fixes[0].title, 'Declare the timezone on the heading: "UTC" (the zone of the other times here)');
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /^## Timeline \(UTC\)\n\n- 10:00 PM: first\n- 10:40 PM UTC: second$/m);
+  });
+
+  it('declares a zone on a heading with the abbreviation right for the times that read it', () => {
+    // "(CST)" was declared for an August time (the label of another entry's date): the next pass's timezone-dst asked for CDT.
+    const summer = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- 2024-03-02 10:30 PM CST: b');
+    const [missing] = lint(summer).findings.filter((f) => f.ruleId === 'timezone-missing');
+    assert.equal(missing.fixes[0].edits[0].newText, ' (CDT)');
+    assert.deepEqual(lint(fixed(summer).text).findings.filter((f) => f.ruleId === 'timezone-dst'), []);
+    const both = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- January 5, 2024 3:00 PM: b', '- 2024-03-02 10:30 PM CST: c');
+    assert.equal(lint(both).findings.find((f) => f.ruleId === 'timezone-missing')!.fixes[0].edits[0].newText, ' (America/Chicago)');
   });
 
   it('converts both ends of a Summary range that share one zone', () => {
@@ -114,5 +196,46 @@ describe('pseudo-headings', () => {
     const out = fixed(text);
     assert.equal(out.passes, 1);
     assert.match(out.text, /^## Summary \(UTC\)\n\nAll users/m);
+  });
+});
+
+describe('rule isolation in the core', () => {
+  const broken = (id: string, check: Rule['check']): Rule => ({ id, description: 'broken on purpose', defaultSeverity: 'error', tags: [], check });
+  it('a rule that throws, throws a non-error or reports no place is a problem; the other rules still report', () => {
+    const text = md('# Outage', '', '**Summary**', '', 'All users saw errors.', '', '## Timeline', '', '- 10:00 UTC: errors');
+    const normal = analyze(text, options);
+    const rules = [
+      broken('throws', () => {
+        throw new Error('boom');
+      }),
+      broken('throws-a-string', () => {
+        throw 'not an error';
+      }),
+      broken('reports-nowhere', ({ report }) => report({ start: Number.NaN, end: 3, message: 'x' })),
+      ...RULES,
+    ];
+    const analysis = analyze(text, { ...options, rules });
+    assert.deepEqual(analysis.findings, normal.findings);
+    assert.deepEqual(
+      analysis.problems.map((p) => p.split(':')[0]),
+      ['rule throws failed', 'rule throws-a-string failed', 'rule reports-nowhere failed'],
+    );
+    assert.match(analysis.problems[1], /not an error/);
+  });
+});
+
+describe('configuration from a workspace is data that cannot hang the analysis', () => {
+  it('refuses include globs that backtrack on long paths, and keeps the defaults', () => {
+    // "*a*a*a*a*…*b" took minutes on one 60-character file name in picomatch's regular expression.
+    for (const hostile of ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b', 'x/**/a/**/a/**/a/**/a/**/*.md', '+(a|aa)*.md']) {
+      const { patch, problems } = validateConfig({ include: [hostile] }, '.postmortemrc.json', RULE_IDS);
+      assert.equal(patch.include, undefined, hostile);
+      assert.match(problems[0].message, /"include" has a pattern too complex to match quickly/);
+    }
+    assert.deepEqual(validateConfig({ include: defaultConfig().include }, 'settings', RULE_IDS).problems, []);
+    assert.deepEqual(validateConfig({ include: ['docs/**/*.md', '**/*-pm-*.md', '**/incidents/*/report.md'] }, 'settings', RULE_IDS).problems, []);
+    const started = Date.now();
+    assert.equal(matchesInclude(`/repo/${'a'.repeat(250)}/postmortems/x.md`, defaultConfig().include), true);
+    assert.ok(Date.now() - started < 1000);
   });
 });

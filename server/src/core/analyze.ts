@@ -75,8 +75,11 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
       rule.check({
         model,
         config,
-        report: ({ start, end, message, fixes }) =>
-          findings.push({ ruleId: rule.id, severity: setting, message, range: model.index.range(start, end), fixes: fixes ?? [] }),
+        report: ({ start, end, message, fixes }) => {
+          // Offsets that are no place in the text are the rule's failure, like a throw: they never reach an editor.
+          if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`reported the offsets ${start}–${end}`);
+          findings.push({ ruleId: rule.id, severity: setting, message, range: model.index.range(Math.min(start, end), Math.max(start, end)), fixes: fixes ?? [] });
+        },
       });
     } catch (error) {
       problems.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

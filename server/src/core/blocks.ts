@@ -26,15 +26,20 @@ const ENDS_ON_ITS_OWN = new Set(['heading', 'thematicBreak', 'yaml']);
  * closes most blocks; a heading, a thematic break, front matter and a closed fence end on
  * their own. Lists never close this way (after a list, indented code splits at blank lines;
  * its items take indented lines), nor indented code (in micromark "2) a" after it, even past
- * blank lines, is a paragraph: it still counts as interrupting).
+ * blank lines, is a paragraph: it still counts as interrupting). But when the line at `next`
+ * is known (`lineKnown`: the same in both versions) and is an ATX heading, it closes whatever
+ * is above (it continues no item, is never lazy, interrupts anything) and leaves nothing open.
  */
-export function freshAfter(text: string, block: Nodes, next: number): boolean {
+export function freshAfter(text: string, block: Nodes, next: number, lineKnown = true): boolean {
   const end = block.position!.end.offset!;
   const gap = text.slice(end, next);
   const breaks = gap.split('\n').length - 1;
   if (breaks === 0 || gap.trim() !== '') return false;
+  if (lineKnown && ATX_HEADING.test(text.slice(next, next + 8))) return true;
   return isFenced(text, block) || (breaks === 1 ? ENDS_ON_ITS_OWN : CLOSED_BY_BLANK_LINE).has(block.type);
 }
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t\r\n]|$)/;
 
 /** Whether a code block is fenced: its first line opens with a fence after at most three spaces (a tab makes it indented code). */
 function isFenced(text: string, block: Nodes): boolean {

@@ -26,19 +26,37 @@ export function parseDocument(text: string, chunkSize = CHUNK_SIZE): Root {
       const tree = start === 0 ? parseMarkdown(source) : windowProcessor.parse(source);
       // Quirks that reach across the whole document: parse it whole (see reparse.ts).
       if ('checked' in tree || (start === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml')) return parseMarkdown(text);
-      for (const node of tree.children) moveInPlace(node, start, line);
-      const last = tree.children[tree.children.length - 1];
+      const nodes = tree.children;
+      for (const node of nodes) moveInPlace(node, start, line);
+      const last = nodes[nodes.length - 1];
       if (end === text.length || !last || freshAfter(text, last, end)) {
-        children.push(...tree.children);
+        children.push(...nodes);
         line += countLines(source);
         start = end;
         break;
       }
-      // Not a clean cut (a list, an open fence): take in more.
-      end = nextCut(text, end + chunkSize);
+      // Not a clean cut (a list, an open fence): keep the nodes up to the last clean cut inside the chunk, and go on from there.
+      const kept = lastCleanCut(text, nodes);
+      if (kept > 0) {
+        children.push(...nodes.slice(0, kept));
+        line = nodes[kept].position!.start.line - 1;
+        start = text.lastIndexOf('\n', nodes[kept].position!.start.offset! - 1) + 1;
+        break;
+      }
+      // None: take in twice as much, so a long loose list costs at most about twice its parse.
+      end = nextCut(text, start + 2 * (end - start));
     }
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: rootEnd(text) } };
+}
+
+/** How many of a chunk's nodes end at a clean cut (the parser fresh at the line where the next one starts); 0 when none do. */
+function lastCleanCut(text: string, nodes: readonly RootContent[]): number {
+  for (let k = nodes.length - 1; k > 0; k--) {
+    const next = nodes[k].position!.start.offset!;
+    if (freshAfter(text, nodes[k - 1], text.lastIndexOf('\n', next - 1) + 1)) return k;
+  }
+  return 0;
 }
 
 /** The start of the first line at or after `from` that has text and follows a blank line; the end of the text when none does. */

@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Data, type Processor } from 'unified';
+import { withFastAutolinkLiterals } from './autolinks';
 
 type Extension = NonNullable<Data['micromarkExtensions']>[number];
 
@@ -40,16 +41,16 @@ function withoutNesting(this: Processor): void {
  * The one Markdown processor of the core: CommonMark, GFM (tables, task lists) and YAML
  * front matter. Frozen once; `parse` is the parse floor the benchmark compares against.
  */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).freeze();
+export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).freeze();
 
 /**
  * The same without front matter, for parts of a document that do not start it (chunks.ts,
  * reparse.ts): keep it in step with `markdownProcessor`, or those parts would read differently.
  */
-export const windowProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutPotentialFootnoteCalls).freeze();
+export const windowProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).freeze();
 
 /** The same without nesting constructs: the fallback for a document nested too deep to parse. */
-const flatProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withoutNesting).freeze();
+const flatProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).use(withoutNesting).freeze();
 
 /** Parses Markdown into an mdast tree with positions. */
 export function parseMarkdown(text: string): Root {

@@ -1,21 +1,24 @@
 /**
- * Incremental parsing: after an edit, re-parse only a window of whole blocks around it and
- * reuse the mdast of everything else, so the tree equals a full `parseMarkdown` of the new
- * text (test/unit/incremental.test.ts compares both on random edits).
+ * Incremental parsing: after an edit, re-parse only a window around it and reuse the mdast of
+ * everything else, so the tree equals a full `parseMarkdown` of the new text
+ * (test/unit/incremental.test.ts compares both on chains of random edits).
  *
- * Why a window is enough. micromark reads line by line; what a line means depends only on
- * the lines before it (plus one line of lookahead, for setext underlines and table delimiter
- * rows). So:
- * - the window starts on a line the edit does not touch where, in the old tree, a block (a
- *   top-level block, a list item, a table row) starts: the text before it is unchanged, so
- *   that line starts the same block in the new text, exactly as it does at the start of a
- *   window parsed alone (a table's window is parsed behind its header and delimiter rows);
- * - the window ends two lines into the first block (or item, or row) after the edit, and the
- *   parse must show that block starting where it did. Then everything before it is closed,
- *   the parser's state there is the same as before the edit, and that block and all after
- *   it parse as they did: the old nodes are reused, moved by the edit's length.
- * Documents with link or footnote definitions (`]:`) are parsed whole: a definition changes
- * how references anywhere read. So are texts with lone CR line breaks (lines counted apart).
+ * Why a window is enough. micromark reads line by line; what a line means depends on the
+ * lines before it only through the parser's state there (open blocks, and whether a new block
+ * would interrupt one), plus one line of lookahead (setext underlines, table delimiter rows).
+ * - The window starts where that state is known to be fresh in both versions: at the
+ *   document's start, below a blank line under a block such a line closes (blocks.ts
+ *   `freshAfter`), or, inside a top-level list or table, at an item or row whose first line
+ *   the edit does not touch (the list goes on with a new item there whatever came before; a
+ *   table's window is parsed behind its unchanged head and delimiter rows).
+ * - The window ends two lines into the first block (item, row) after the edit. The parse must
+ *   show that block starting where it did, as the same kind of block, with the parser fresh
+ *   above it in both versions: then it and all after it read as before, and the old nodes are
+ *   reused, moved by the edit (copies: the previous tree is never changed; memo.ts carries
+ *   what was computed for them).
+ * Otherwise the window grows a few blocks, and past half the document the text is parsed
+ * whole (chunks.ts). So is a text where parts cannot be parsed apart (blocks.ts `canReuse`),
+ * one whose front matter the edit touches, and one hit by a quirk that reaches across blocks.
  */
 import type { List, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Point } from 'unist';
@@ -122,7 +125,8 @@ class Edit {
     // `first`: the first block re-parsed; `start`: where the window starts.
     let first = this.lastStartingBefore(blocks, this.firstLine);
     let start: number;
-    if (this.cleanStart(this.firstLine, first)) [first, start] = [first + 1, index.lineStart(this.firstLine)];
+    // The edited line itself may now say anything: only what is above it counts.
+    if (this.cleanStart(this.firstLine, first, false)) [first, start] = [first + 1, index.lineStart(this.firstLine)];
     else {
       while (first > 0 && !this.cleanStart(lineOf(blocks[first]), first - 1)) first--;
       first = Math.max(first, 0);
@@ -140,11 +144,11 @@ class Edit {
     return undefined;
   }
 
-  /** Whether the parser starts afresh at `line` of the old text; `above` is the last block starting before it. */
-  private cleanStart(line: number, above: number): boolean {
+  /** Whether the parser starts afresh at `line` of the old text; `above` is the last block starting before it; `lineKnown`: the line is not edited. */
+  private cleanStart(line: number, above: number, lineKnown = true): boolean {
     if (line === 0 || above < 0) return true;
     const block = this.blocks[above];
-    return endLineOf(block) < line && freshAfter(this.previous.text, block, this.previous.index.lineStart(line));
+    return endLineOf(block) < line && freshAfter(this.previous.text, block, this.previous.index.lineStart(line), lineKnown);
   }
 
   /**

@@ -95,6 +95,14 @@ export class ConfigService {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
+  /** Shows a piece of information once per distinct message (until the configuration changes). */
+  informOnce(message: string): void {
+    if (this.shown.has(message)) return;
+    this.shown.add(message);
+    this.log.info(message);
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+
   private reset(): void {
     this.cache.clear();
     this.shown.clear();
@@ -104,7 +112,8 @@ export class ConfigService {
   private async resolve(uri: string): Promise<DocumentConfig> {
     const settings = await this.pull(uri);
     const { config, problems, file } = this.loader.forFile(filePathOf(uri), { settings });
-    for (const problem of problems) this.warnOnce(problemMessage(problem));
+    // One message for everything wrong with this document's configuration, not one per key.
+    if (problems.length > 0) this.warnOnce(problemsMessage(problems));
     return { config, file };
   }
 
@@ -121,9 +130,9 @@ export class ConfigService {
   }
 }
 
-/** The message shown for an invalid configuration value: where it is and which key. */
-function problemMessage(problem: ConfigProblem): string {
-  const where = problem.source === 'settings' ? 'settings' : problem.source;
-  const fallback = problem.key === '(file)' ? 'defaults apply' : 'the default applies';
-  return `Postmortem: ${where}: ${problem.message} (${fallback}).`;
+/** The message shown for invalid configuration values: where each is and which key; the defaults stand in. */
+function problemsMessage(problems: readonly ConfigProblem[]): string {
+  const parts = problems.map((problem) => `${problem.source === 'settings' ? 'settings' : problem.source}: ${problem.message}`);
+  const fallback = problems.length === 1 && problems[0].key !== '(file)' && problems[0].key !== '(root)' ? 'the default applies' : 'defaults apply';
+  return `Postmortem: ${parts.join('; ')} (${fallback}).`;
 }

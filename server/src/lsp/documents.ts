@@ -106,7 +106,7 @@ export class DocumentStore {
     const path = filePathOf(uri) ?? uriPath(uri);
     const base = { uri, version, text, path, config };
     if (Buffer.byteLength(text, 'utf8') > config.maxFileSize) {
-      this.once(`${uri} is larger than maxFileSize (${config.maxFileSize} bytes): not analysed`);
+      this.configs.informOnce(`Postmortem: ${path ?? uri} is larger than postmortem.maxFileSize (${config.maxFileSize} bytes): it is not checked.`);
       this.last.delete(uri);
       return { ...base, active: false };
     }

@@ -75,13 +75,36 @@ const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && v
 const nonNegative: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a number of 0 or more');
 const positive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a number above 0');
 const stringList: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings');
+
+/**
+ * Globs that match in a moment. picomatch makes each `*` a lazy `[^/]*?` and each `**` a
+ * run of segments, and several of them backtrack polynomially on a long path (a workspace's
+ * `*a*a*a*a*b` took minutes on one file name, hanging the server): at most two `*` in a path
+ * segment, four wildcards in all, and no extglobs (`+(…)`, `@(…)`).
+ */
+function globTooComplex(pattern: string): boolean {
+  if (/[@!+*?]\(/.test(pattern)) return true;
+  let wildcards = 0;
+  for (const segment of pattern.split('/')) {
+    const stars = segment === '**' ? 1 : (segment.match(/\*+/g) ?? []).length;
+    if (segment !== '**' && stars > 2) return true;
+    wildcards += stars;
+  }
+  return wildcards > 4;
+}
+const globList: Check = (v) => {
+  const bad = stringList(v);
+  if (bad) return bad;
+  const complex = (v as string[]).find(globTooComplex);
+  return complex === undefined ? undefined : `has a pattern too complex to match quickly ("${complex}"): use at most two "*" in a path segment, four wildcards in all, and no extglobs`;
+};
 const zoneOrNull: Check = (v) => (v === null || (typeof v === 'string' && v.trim() !== '') ? undefined : 'must be a timezone name such as "UTC" or "America/New_York", or null');
 const object: Check = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be an object');
 
 const SCALAR_KEYS: Record<string, Check> = {
   enable: isBoolean,
   profile: isString,
-  include: stringList,
+  include: globList,
   detect: oneOf('auto', 'globs', 'always'),
   'timeline.maxGap': positive,
   'timeline.tolerance': nonNegative,

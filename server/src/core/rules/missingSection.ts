@@ -85,15 +85,17 @@ function insertionEdit(model: PostmortemModel, position: number, title: string, 
 
 /**
  * Where text appended to the document lands outside any block: before a code fence or HTML
- * comment that is never closed (anything after it would be swallowed into it), else the end.
+ * block that runs to the end (anything after it could be swallowed into it), else the end.
  */
 function endInsertionPoint(model: PostmortemModel): number {
   const last = model.blocks[model.blocks.length - 1];
   if (!last) return model.text.length;
   const source = model.text.slice(last.start, last.end);
   const unclosedFence = last.node.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(source) && !closesFence(source);
-  const unclosedComment = last.node.type === 'html' && source.trimStart().startsWith('<!--') && !source.includes('-->');
-  return unclosedFence || unclosedComment ? model.index.lineStart(model.index.positionAt(last.start).line) : model.text.length;
+  // An HTML block that runs to the end may be one that only its closing mark ends (`<!--`, `<?`,
+  // `<![CDATA[`, `<script>`…): what is appended would be swallowed. Insert before it.
+  const htmlToTheEnd = last.node.type === 'html' && model.text.slice(last.end).trim() === '';
+  return unclosedFence || htmlToTheEnd ? model.index.lineStart(model.index.positionAt(last.start).line) : model.text.length;
 }
 
 function closesFence(source: string): boolean {

@@ -1,5 +1,6 @@
 import type { Fix } from '../findings';
-import { timelineOf } from '../timeline';
+import type { TextEdit } from '../text';
+import { timelineOf, type EntryContainer } from '../timeline';
 import { sortEdit } from '../timeline/fixes';
 import type { Rule } from './types';
 
@@ -10,6 +11,13 @@ export const timelineOrder: Rule = {
   tags: ['timeline'],
   check({ model, config, report }) {
     const timeline = timelineOf(model, config);
+    // One sort per container, shared by its findings (a reversed list of n entries has n - 1 of them).
+    const sorts = new Map<string, TextEdit | undefined>();
+    const sortOf = (container: EntryContainer) => {
+      const key = `${container.kind}:${container.start}`;
+      if (!sorts.has(key)) sorts.set(key, sortEdit(model, timeline, container));
+      return sorts.get(key);
+    };
     for (const entry of timeline.entries) {
       if (!entry.outOfOrder) continue;
       const previous = timeline.entries[entry.outOfOrder.previous];
@@ -23,7 +31,7 @@ export const timelineOrder: Rule = {
         fixes.push({ title: `Change ${written(entry.timeToken)} to ${entry.outOfOrder.suggestion}`, edits: [{ range, newText: entry.outOfOrder.suggestion }], isPreferred: true });
       }
       const sameContainer = previous.container.start === entry.container.start && previous.container.kind === entry.container.kind;
-      const edit = sameContainer ? sortEdit(model, timeline, entry.container) : undefined;
+      const edit = sameContainer ? sortOf(entry.container) : undefined;
       if (edit) fixes.push({ title: 'Sort the timeline entries by time', edits: [edit], isPreferred: fixes.length === 0 });
       report({
         start: entry.token?.start ?? entry.start,

@@ -1,6 +1,6 @@
 import type { Fix } from '../findings';
 import type { PostmortemModel, Section } from '../model/types';
-import { timelineOf, zoneLabelAt, type Timeline, type ZoneInfo } from '../timeline';
+import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
 import { headingZoneEdit } from '../timeline/fixes';
 import { machineZone, offsetZone, wallClock } from '../timeline/zones';
 import type { Rule } from './types';
@@ -16,7 +16,7 @@ export const timezoneMissing: Rule = {
     for (const { section } of timeline.sections) {
       const unzoned = timeline.entries.filter((e) => e.time && !e.time.problem && !e.zone && e.start >= section.contentStart && e.start < section.end);
       if (unzoned.length === 0) continue;
-      const elsewhere = zoneUsedOutside(timeline, section);
+      const elsewhere = zoneUsedOutside(timeline, section, unzoned);
       report({
         start: section.heading.start,
         end: section.heading.end,
@@ -39,18 +39,34 @@ export const timezoneMissing: Rule = {
   },
 };
 
-/** The zone the rest of the document uses: the Summary's, another Timeline's, or a declaration's. */
-function zoneUsedOutside(timeline: Timeline, section: Section): { label: string; zone: ZoneInfo } | undefined {
+/**
+ * The zone to declare: the one the section's own zoned times share (declaring another would
+ * put them at odds with their heading), else the one the rest of the document uses: the
+ * Summary's, another Timeline's, or a declaration's.
+ */
+function zoneUsedOutside(timeline: Timeline, section: Section, unzoned: readonly TimelineEntry[]): { label: string; zone: ZoneInfo; inside?: boolean } | undefined {
+  const own = timeline.entries.filter((e) => e.writtenZone && e.zone && e.start >= section.contentStart && e.start < section.end);
+  const zone = (found: ZoneInfo, inside?: boolean) => ({ label: labelFor(found, timeline, unzoned), zone: found, ...(inside ? { inside } : {}) });
+  if (own.length > 0 && own.every((e) => e.zone!.id === own[0].zone!.id)) return zone(own[0].zone!, true);
   const summary = [timeline.summary?.startTime, timeline.summary?.endTime].find((t) => t?.zone);
-  if (summary?.zone) return { label: labelFor(summary.zone, timeline), zone: summary.zone };
+  if (summary?.zone) return zone(summary.zone);
   const other = timeline.entries.find((e) => e.zone && (e.start < section.contentStart || e.start >= section.end));
-  if (other?.zone) return { label: labelFor(other.zone, timeline), zone: other.zone };
+  if (other?.zone) return zone(other.zone);
   const declared = timeline.declarations.find((d) => d.source !== 'config');
-  return declared ? { label: labelFor(declared.zone, timeline), zone: declared.zone } : undefined;
+  return declared ? zone(declared.zone) : undefined;
 }
 
-/** A zone's label, DST-correct for the timeline's first dated entry (PDT in summer, PST in winter). */
-function labelFor(zone: ZoneInfo, timeline: Timeline): string {
+/**
+ * A zone's label, DST-correct for the times that will read it (PDT in summer, PST in winter):
+ * the dated times being declared, else the timeline's first dated entry. Times on both sides
+ * of a DST change get the zone's IANA name, right for each of them.
+ */
+function labelFor(zone: ZoneInfo, timeline: Timeline, readers: readonly TimelineEntry[] = []): string {
+  if (zone.daylight !== undefined) {
+    const states = new Set(readers.filter((e) => e.date && e.local !== null).map((e) => wallClock(e.local!, zone).isDST));
+    if (states.size === 2 && zone.id.includes('/')) return zone.id;
+    if (states.size === 1) return zoneLabelAt(zone, [...states][0]);
+  }
   const dated = timeline.entries.find((e) => e.exact && e.instant !== null);
   if (!dated || zone.daylight === undefined) return zone.label;
   return zoneLabelAt(zone, wallClock(dated.instant!, zone).isDST);
@@ -61,9 +77,10 @@ function labelFor(zone: ZoneInfo, timeline: Timeline): string {
  * zone; or write UTC on each time. Without a zone elsewhere none is preferred: `--fix` must
  * not guess what zone the author meant.
  */
-function declareFixes(model: PostmortemModel, section: Section, elsewhere: { label: string; zone: ZoneInfo } | undefined, timeEnds: number[]): Fix[] {
+function declareFixes(model: PostmortemModel, section: Section, elsewhere: { label: string; zone: ZoneInfo; inside?: boolean } | undefined, timeEnds: number[]): Fix[] {
   const options: Array<{ label: string; id: string; preferred: boolean }> = [];
   if (elsewhere) options.push({ label: elsewhere.label, id: elsewhere.zone.id, preferred: true });
+  const where = elsewhere?.inside ? ' (the zone of the other times here)' : ' (used elsewhere in the document)';
   options.push({ label: 'UTC', id: offsetZone(0).id, preferred: false });
   const machine = machineZone();
   if (machine) options.push({ label: machine.label, id: machine.id, preferred: false });
@@ -71,7 +88,7 @@ function declareFixes(model: PostmortemModel, section: Section, elsewhere: { lab
   const fixes: Fix[] = options
     .filter((o) => !seen.has(o.id) && seen.add(o.id))
     .map((o) => ({
-      title: `Declare the timezone on the heading: "${o.label}"${o.preferred ? ' (used elsewhere in the document)' : ''}`,
+      title: `Declare the timezone on the heading: "${o.label}"${o.preferred ? where : ''}`,
       edits: [headingZoneEdit(model, section.heading, o.label)],
       isPreferred: o.preferred,
     }));

@@ -26,16 +26,20 @@ export const timezoneMixed: Rule = {
       // The entries after it that carry its zone move with it, or their instants would change.
       const carried: TimelineEntry[] = [];
       for (let j = i + 1; j < entries.length && entries[j].zoneSource === 'carried'; j++) if (entries[j].instant !== null) carried.push(entries[j]);
-      const edits: TextEdit[] = [
-        ...convertEdits(model, convertible(entry), reference, true),
-        ...carried.flatMap((e) => convertEdits(model, { ...convertible(e), end: e.timeToken!.end }, reference, false)),
+      const parts = [
+        convertEdits(model, convertible(entry), reference, true),
+        // A carried time on the other side of a DST change gets its own label (PDT after PST), or it would carry a wrong one.
+        ...carried.map((e) => convertEdits(model, { ...convertible(e), end: e.timeToken!.end }, reference, describeZone(e.instant!) !== describeZone(entry.instant!))),
       ];
+      // No fix when a time cannot be converted alone (it would move to another day), or when its written
+      // date would change under undated entries that read their day from it: stating both is left to the author.
+      const edits: TextEdit[] | undefined = parts.every((part) => part !== undefined) && !strandsFollowers(entries, i, reference) ? parts.flat() : undefined;
       const converted = formatInstant(entry.instant, reference, entry.time!, true).text;
       report({
         start: entry.timeToken!.start,
         end: entry.token!.clockEnd,
         message: `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${model.text.slice(entry.timeToken!.start, entry.token!.clockEnd)} (${converted})").`,
-        fixes: [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: true }],
+        fixes: edits ? [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: true }] : [],
       });
     });
 
@@ -50,7 +54,8 @@ export const timezoneMixed: Rule = {
       const edits = convertEdits(model, summaryItem(time), reference, true);
       // "From 14:00 to 14:30 UTC-3": the other end borrows this zone, so it converts too, or its instant would move.
       const borrows = other && other.zoneSource === 'range' && (!other.writtenZone || other.writtenZone.start === time.writtenZone.start);
-      const withOther = borrows ? (other.instant === null ? undefined : mergeEdits([...edits, ...convertEdits(model, summaryItem(other), reference, false)])) : edits;
+      const otherEdits = borrows && other.instant !== null ? convertEdits(model, summaryItem(other), reference, false) : undefined;
+      const withOther = !edits ? undefined : borrows ? (otherEdits ? mergeEdits([...edits, ...otherEdits]) : undefined) : edits;
       report({
         start: time.timeStart,
         end: time.clockEnd,
@@ -61,8 +66,27 @@ export const timezoneMixed: Rule = {
   },
 };
 
+/**
+ * Whether converting entry `i` changes its written date while undated entries below read their
+ * day from it ("2024-03-10 02:30 IST" becomes "2024-03-09 21:00 UTC": a "12:00 UTC" under it
+ * would move a day back).
+ */
+function strandsFollowers(entries: readonly TimelineEntry[], i: number, reference: ZoneInfo): boolean {
+  const entry = entries[i];
+  if (!entry.writtenDate || entry.instant === null) return false;
+  const day = formatInstant(entry.instant, reference, entry.time!, true).date;
+  const written = entry.writtenDate.date;
+  if (day.year === written.year && day.month === written.month && day.day === written.day) return false;
+  for (let j = i + 1; j < entries.length; j++) {
+    const e = entries[j];
+    if (e.writtenDate || (e.dateSource !== null && e.dateSource !== 'entry' && e.dateSource !== 'rollover')) return false;
+    if (e.time && e.dateSource !== null) return true;
+  }
+  return false;
+}
+
 function summaryItem(time: SummaryTime): Convertible {
-  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate };
+  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate, date: time.date };
 }
 
 /** Edits of one fix with duplicates (a date both ends rewrite alike) made one; undefined when two disagree. */
@@ -78,7 +102,7 @@ function mergeEdits(edits: TextEdit[]): TextEdit[] | undefined {
 }
 
 function convertible(entry: TimelineEntry): Convertible {
-  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate };
+  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate, date: entry.date };
 }
 
 /**
@@ -90,7 +114,12 @@ export function referenceZone(timeline: Timeline): ZoneInfo | null {
   const declared = timeline.sections[0]?.declared ?? (timeline.documentZone?.source === 'config' ? null : timeline.documentZone);
   if (declared) return declared.zone;
   const counts = new Map<string, { zone: ZoneInfo; n: number }>();
-  for (const e of timeline.entries) {
+  // The entries held to this zone vote for it: not those under their own declaration (a table's
+  // "Time (PST)"), or converting them to that declaration would change the vote, and the fix
+  // of one pass would call for another.
+  const own = (e: TimelineEntry) => !e.declaredZone || e.declaredZone.source === 'config';
+  const voters = timeline.entries.some(own) ? timeline.entries.filter(own) : timeline.entries;
+  for (const e of voters) {
     if (!e.zone || e.instant === null || e.zoneSource === 'config') continue;
     const seen = counts.get(e.zone.id);
     if (seen) seen.n++;

@@ -69,6 +69,11 @@ export function extractSection(model: PostmortemModel, section: Section): RawIte
 function readBlock(model: PostmortemModel, node: RootContent, from: number, to: number, items: RawItem[]): RawItem[] {
   const first = items.length;
   readBlockItems(model, node, from, to, items);
+  return classified(model, items, first);
+}
+
+/** Items with the milestone each entry's text marks, read with it (so memos keep it too), from `first` on. */
+function classified(model: PostmortemModel, items: RawItem[], first = 0): RawItem[] {
   for (let i = first; i < items.length; i++) {
     const item = items[i];
     if (item.type === 'entry' && !item.milestone) item.milestone = classify(model.text.slice(item.start, item.end));
@@ -134,7 +139,7 @@ function readList(model: PostmortemModel, list: List, to: number, depth: number,
     if (itemStart >= to) break;
     if (depth > 0 || itemEnd > to) readItem(model, item, itemStart, Math.min(itemEnd, to), depth, container, items);
     else {
-      const read = itemReads.get(item, () => ({ at: itemStart, container, items: readItem(model, item, itemStart, itemEnd, 0, container, []) }));
+      const read = itemReads.get(item, () => ({ at: itemStart, container, items: classified(model, readItem(model, item, itemStart, itemEnd, 0, container, [])) }));
       items.push(...(read.at === itemStart && read.container === container ? read.items : moveItems(read.items, itemStart - read.at, [read.container, container])));
     }
   }

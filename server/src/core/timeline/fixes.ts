@@ -50,7 +50,8 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
   const keys = sortKeys(units);
   const order = units.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   if (order.every((v, i) => v === i)) return undefined;
-  if (!keepsContext(units, order)) return undefined;
+  const below = timeline.entries[units[units.length - 1].index + 1];
+  if (!keepsContext(units, order, below)) return undefined;
   const numbers = units.map((u) => /^(\d+)([.)])/.exec(model.text.slice(u.start, u.blockEnd)));
   let out = '';
   order.forEach((from, slot) => {
@@ -72,20 +73,35 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
  * a zone carries the zone of the one above. Sorting such an entry away from that one would
  * change its instant, and the next sort would move it back (a fix that never settles).
  */
-function keepsContext(units: readonly TimelineEntry[], order: readonly number[]): boolean {
-  const sourceOf = (sequence: readonly number[], has: (e: TimelineEntry) => boolean, at: number) => {
-    for (let k = at - 1; k >= 0; k--) if (has(units[sequence[k]])) return sequence[k];
-    return -1;
+function keepsContext(units: readonly TimelineEntry[], order: readonly number[], below: TimelineEntry | undefined): boolean {
+  // For each unit, the nearest unit above it (in a sequence) that has the property; -1 for none. One pass each.
+  const sources = (sequence: readonly number[], has: (e: TimelineEntry) => boolean) => {
+    const source = new Array<number>(units.length);
+    let last = -1;
+    for (const unit of sequence) {
+      source[unit] = last;
+      if (has(units[unit])) last = unit;
+    }
+    return source;
   };
   const before = units.map((_, i) => i);
-  const slot = new Map(order.map((unit, position) => [unit, position]));
   const dated = (e: TimelineEntry) => e.writtenDate !== null;
   const zoned = (e: TimelineEntry) => e.writtenZone !== null;
-  return units.every(
-    (e, i) =>
-      (dated(e) || sourceOf(before, dated, i) === sourceOf(order, dated, slot.get(i)!)) &&
-      (zoned(e) || sourceOf(before, zoned, i) === sourceOf(order, zoned, slot.get(i)!)),
-  );
+  const [dateBefore, dateAfter, zoneBefore, zoneAfter] = [sources(before, dated), sources(order, dated), sources(before, zoned), sources(order, zoned)];
+  const inside = units.every((e, i) => (dated(e) || dateBefore[i] === dateAfter[i]) && (zoned(e) || zoneBefore[i] === zoneAfter[i]));
+  // An entry below the container that reads the day or the zone its last entries leave: those must stay too.
+  const readsDay = below !== undefined && !below.writtenDate && (below.dateSource === 'entry' || below.dateSource === 'rollover');
+  const readsZone = below !== undefined && !below.writtenZone && below.zoneSource === 'carried';
+  const last = <T>(sequence: readonly number[], pick: (e: TimelineEntry) => T | null): T | null => {
+    for (let k = sequence.length - 1; k >= 0; k--) {
+      const value = pick(units[sequence[k]]);
+      if (value !== null) return value;
+    }
+    return null;
+  };
+  const day = (e: TimelineEntry) => (e.date ? `${e.date.year}-${e.date.month}-${e.date.day}` : null);
+  const zone = (e: TimelineEntry) => e.writtenZone?.zone.id ?? null;
+  return inside && (!readsDay || last(before, day) === last(order, day)) && (!readsZone || last(before, zone) === last(order, zone));
 }
 
 /** A time to convert: where its time (through its zone) and its written date are. */
@@ -96,16 +112,24 @@ export interface Convertible {
   time: TimeOfDay;
   instant: number;
   writtenDate: { date: CalendarDate; start: number; end: number; style: DateStyle } | null;
+  /** The day the time is read on (written, from the entries above, or rolled over); null when unknown. */
+  date: CalendarDate | null;
 }
 
-/** Edits that rewrite a time in another zone (DST-aware for its date), with the zone's label when `withZone`. */
-export function convertEdits(model: PostmortemModel, item: Convertible, zone: ZoneInfo, withZone: boolean): TextEdit[] {
+const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+
+/**
+ * Edits that rewrite a time in another zone (DST-aware for its date), with the zone's label
+ * when `withZone`; its written date changes with it. Undefined when the time lands on another
+ * day and writes no date to change: "03:00 UTC" read on March 10 is "21:00 CST" on March 9,
+ * and "21:00 CST" alone would read as March 10, a day later.
+ */
+export function convertEdits(model: PostmortemModel, item: Convertible, zone: ZoneInfo, withZone: boolean): TextEdit[] | undefined {
   const converted = formatInstant(item.instant, zone, item.time, withZone);
   const edits: TextEdit[] = [{ range: model.index.range(item.timeStart, item.end), newText: converted.text }];
   const d = item.writtenDate;
-  if (d && (d.date.year !== converted.date.year || d.date.month !== converted.date.month || d.date.day !== converted.date.day)) {
-    edits.push({ range: model.index.range(d.start, d.end), newText: formatDate(converted.date, d.style) });
-  }
+  if (d && !sameDay(d.date, converted.date)) edits.push({ range: model.index.range(d.start, d.end), newText: formatDate(converted.date, d.style) });
+  if (!d && item.date && !sameDay(item.date, converted.date)) return undefined;
   return edits;
 }
 

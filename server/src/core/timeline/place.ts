@@ -39,6 +39,9 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
   let carried: ZoneMention | null = null;
   let previous: TimelineEntry | undefined;
   let previousDay: TimelineEntry | undefined;
+  /** Entries with an AM/PM flip suggested, and the instant the flip gives. */
+  const flips = new Map<TimelineEntry, number>();
+  const first = entries.length;
   for (const item of items) {
     if (item.type === 'anchor') {
       const date = calendarOf(item.date, ctx.numericOrder, fallbackYear);
@@ -90,7 +93,11 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
           cursor.source = 'rollover';
           dateSource = 'rollover';
           instant = next;
-        } else entry.outOfOrder = { previous: previous.index, suggestion: flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null) };
+        } else {
+          const flip = flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null);
+          entry.outOfOrder = { previous: previous.index, suggestion: flip?.text };
+          if (flip) flips.set(entry, flip.at);
+        }
       } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
         entry.outOfOrder = { previous: previousDay.index };
       }
@@ -113,6 +120,23 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
       entry.dateSource = dateSource;
     }
     entries.push(entry);
+  }
+  dropFlipsThatMoveTheDisorder(entries.slice(first), flips);
+}
+
+/**
+ * A flip that puts its entry after the next entry in order is no slip of AM/PM: fixing it
+ * would only make that next entry out of order, and the fix after that the one after it.
+ * Such an entry gets no suggestion (sorting is the fix). One pass from the end.
+ */
+function dropFlipsThatMoveTheDisorder(placed: readonly TimelineEntry[], flips: ReadonlyMap<TimelineEntry, number>): void {
+  if (flips.size === 0) return;
+  let next: number | null = null;
+  for (let i = placed.length - 1; i >= 0; i--) {
+    const entry = placed[i];
+    const at = flips.get(entry);
+    if (at !== undefined && next !== null && at > next) entry.outOfOrder!.suggestion = undefined;
+    if (entry.instant !== null && !entry.outOfOrder) next = entry.instant;
   }
 }
 
@@ -168,14 +192,14 @@ function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: numbe
  * An entry that writes its date stays on it (only an undated time rolls over to the next
  * day), so the flip must be in order on that date, or the fixed entry is still out of order.
  */
-function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number, dated: boolean): string | undefined {
+function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number, dated: boolean): { text: string; at: number } | undefined {
   if (!time.meridiem || !stamp.time) return undefined;
   const flipped: TimeOfDay = { ...time, hour: (time.hour + 12) % 24 };
   for (const day of dated ? [date] : [date, addDays(date, 1)]) {
     const at = instantOf(day, flipped, zone, known);
     if (at >= previous && at - previous < HALF_DAY) {
       const h = flipped.hour % 12 === 0 ? 12 : flipped.hour % 12;
-      return `${h}:${String(time.minute).padStart(2, '0')} ${flipped.hour < 12 ? 'AM' : 'PM'}`;
+      return { text: `${h}:${String(time.minute).padStart(2, '0')} ${flipped.hour < 12 ? 'AM' : 'PM'}`, at };
     }
   }
   return undefined;
