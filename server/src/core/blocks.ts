@@ -5,9 +5,6 @@
 import type { Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
 
-/** The processor for parts that do not start the document (defined next to the core's processor, in step with it). */
-export { windowProcessor } from './parse';
-
 /**
  * Whether parts of a text may be parsed apart at all. Not with link or footnote definitions
  * (`]:`: a definition changes how references anywhere read), lone CR line breaks (lines

@@ -7,8 +7,8 @@
  * whole, a chunk takes a few (the server's peak memory), and less garbage is faster too.
  */
 import type { Root, RootContent } from 'mdast';
-import { canReuse, countLines, freshAfter, moveInPlace, rootEnd, windowProcessor } from './blocks';
-import { parseMarkdown } from './parse';
+import { canReuse, countLines, freshAfter, moveInPlace, rootEnd } from './blocks';
+import { parseMarkdown, parseWindow } from './parse';
 
 /** About how many characters a chunk holds (a few hundred lines). */
 export const CHUNK_SIZE = 16_000;
@@ -23,7 +23,7 @@ export function parseDocument(text: string, chunkSize = CHUNK_SIZE): Root {
     let end = nextCut(text, start + chunkSize);
     for (;;) {
       const source = text.slice(start, end);
-      const tree = start === 0 ? parseMarkdown(source) : windowProcessor.parse(source);
+      const tree = start === 0 ? parseMarkdown(source) : parseWindow(source);
       // Quirks that reach across the whole document: parse it whole (see reparse.ts).
       if ('checked' in tree || (start === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml')) return parseMarkdown(text);
       const nodes = tree.children;

@@ -7,25 +7,40 @@ import { withFastAutolinkLiterals } from './autolinks';
 
 type Extension = NonNullable<Data['micromarkExtensions']>[number];
 
+/** The fields of a micromark extension that map character codes to constructs. */
+const CONSTRUCT_MAPS = ['document', 'contentInitial', 'flowInitial', 'flow', 'string', 'text'] as const;
+
 /**
- * Drops GFM's "potential footnote call" construct (`![^1]`, a footnote call read after an
- * image label). It walks back over every earlier token at each `]` that has no opening
- * bracket, so a line of many `]` costs quadratic time; real footnote calls (`[^1]`) are
- * read by the other footnote construct and stay.
+ * A unified plugin that drops micromark constructs by name from the extensions before it (use
+ * it after remark-gfm). Why each is dropped is at `DROPPED_CONSTRUCTS` and `parserFor`.
  */
-export function withoutPotentialFootnoteCalls(this: Processor): void {
+export function withoutConstructs(this: Processor, names: readonly string[]): void {
   const data = this.data();
+  const dropped = new Set(names);
+  const keep = (constructs: unknown) => (Array.isArray(constructs) ? constructs : [constructs]).filter((c: { name?: string }) => !dropped.has(c.name ?? ''));
   data.micromarkExtensions = (data.micromarkExtensions ?? []).map((extension) => {
-    if (!('text' in extension) || !extension.text) return extension;
-    const text = Object.fromEntries(
-      Object.entries(extension.text).map(([code, constructs]) => [
-        code,
-        Array.isArray(constructs) ? constructs.filter((c: { name?: string }) => c.name !== 'gfmPotentialFootnoteCall') : constructs,
-      ]),
-    );
-    return { ...extension, text } as Extension;
+    const copy: Record<string, unknown> = { ...extension };
+    for (const field of CONSTRUCT_MAPS) {
+      const map = extension[field];
+      if (map) copy[field] = Object.fromEntries(Object.entries(map).map(([code, constructs]) => [code, constructs ? keep(constructs) : constructs]));
+    }
+    return copy as Extension;
   });
 }
+
+/**
+ * - `gfmPotentialFootnoteCall` (`![^1]`, a footnote call read after an image label) walks
+ *   back over every earlier token at each `]` that has no opening bracket, so a line of many
+ *   `]` costs quadratic time; real footnote calls (`[^1]`) are read by the other footnote
+ *   construct and stay.
+ * - GFM reads autolink literals twice, as GitHub does: at parse time, and again in a pass over
+ *   the tree's text (mdast-util-gfm-autolink-literal; autolinks.ts). The parse-time e-mail
+ *   construct tries every word of the document for an address: a fifth of the parse of a
+ *   typical postmortem (`npm run bench`). The pass over the tree makes the same e-mail links,
+ *   at the same places (test/unit/autolinks.test.ts), and whole `mailto:`/`xmpp:` links, as
+ *   the GFM spec has them, where the parse-time construct leaves the scheme as text.
+ */
+export const DROPPED_CONSTRUCTS = ['gfmPotentialFootnoteCall', 'emailAutolink'] as const;
 
 /**
  * Constructs that nest (block quotes, lists, emphasis, links, images, HTML): without them a
@@ -37,29 +52,58 @@ function withoutNesting(this: Processor): void {
   data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable } as Extension];
 }
 
-/**
- * The one Markdown processor of the core: CommonMark, GFM (tables, task lists) and YAML
- * front matter. Frozen once; `parse` is the parse floor the benchmark compares against.
- */
-export const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).freeze();
+/** The core's Markdown processor: CommonMark, GFM and YAML front matter (or not: for parts of a document), `DROPPED_CONSTRUCTS` dropped. */
+function markdown(options: { frontMatter: boolean; tables: boolean; nesting: boolean }) {
+  const dropped = [...DROPPED_CONSTRUCTS, ...(options.tables ? [] : ['table'])];
+  return unified()
+    .use(remarkParse)
+    .use(options.frontMatter ? [[remarkFrontmatter, ['yaml']]] : [])
+    .use(remarkGfm)
+    .use(withoutConstructs, dropped)
+    .use(withFastAutolinkLiterals)
+    .use(options.nesting ? [] : [withoutNesting])
+    .freeze();
+}
 
 /**
- * The same without front matter, for parts of a document that do not start it (chunks.ts,
- * reparse.ts): keep it in step with `markdownProcessor`, or those parts would read differently.
+ * Whether a text may hold a GFM table. A table's delimiter row needs a `|` or an alignment
+ * colon next to a dash (micromark-extension-gfm-table refuses a row with neither: it is a
+ * thematic break or a setext underline), so a text with none of `|`, `:-`, `-:` holds none.
  */
-export const windowProcessor = unified().use(remarkParse).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).freeze();
+const MAY_HOLD_TABLE = /\||:-|-:/;
 
-/** The same without nesting constructs: the fallback for a document nested too deep to parse. */
-const flatProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(withoutPotentialFootnoteCalls).use(withFastAutolinkLiterals).use(withoutNesting).freeze();
+/**
+ * Each processor in two builds: with GFM tables, and without, for texts that cannot hold one
+ * (most postmortems: tables were a third of their parse). Same tree either way
+ * (test/unit/parse.test.ts). Frozen once.
+ */
+const PROCESSORS = {
+  document: { tables: markdown({ frontMatter: true, tables: true, nesting: true }), plain: markdown({ frontMatter: true, tables: false, nesting: true }) },
+  window: { tables: markdown({ frontMatter: false, tables: true, nesting: true }), plain: markdown({ frontMatter: false, tables: false, nesting: true }) },
+  flat: { tables: markdown({ frontMatter: true, tables: true, nesting: false }), plain: markdown({ frontMatter: true, tables: false, nesting: false }) },
+};
 
-/** Parses Markdown into an mdast tree with positions. */
+function parseWith(kind: keyof typeof PROCESSORS, text: string): Root {
+  const processors = PROCESSORS[kind];
+  return (MAY_HOLD_TABLE.test(text) ? processors.tables : processors.plain).parse(text);
+}
+
+/** Parses Markdown into an mdast tree with positions: the parse floor the benchmark compares against. */
 export function parseMarkdown(text: string): Root {
-  return markdownProcessor.parse(text);
+  return parseWith('document', text);
+}
+
+/**
+ * Parses a part of a document that does not start it (no front matter; chunks.ts, reparse.ts),
+ * as the whole document's parse reads it there.
+ */
+export function parseWindow(text: string): Root {
+  return parseWith('window', text);
 }
 
 /** Parses Markdown without quotes, lists, emphasis, links or HTML: a tree of any document that is never deep. */
 export function parseFlat(text: string): Root {
-  return flatProcessor.parse(text);
+  return parseWith('flat', text);
 }
 
 /** More container levels on one line than any document has: the parser slows quadratically and then overflows. */

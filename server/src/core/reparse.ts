@@ -22,10 +22,10 @@
  */
 import type { List, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Point } from 'unist';
-import { canReuse, countLines, freshAfter, moved, moveInPlace, rootEnd, windowProcessor } from './blocks';
+import { canReuse, countLines, freshAfter, moved, moveInPlace, rootEnd } from './blocks';
 import { carryMemos } from './memo';
 import { parseDocument } from './chunks';
-import { parseMarkdown } from './parse';
+import { parseMarkdown, parseWindow } from './parse';
 import type { LineIndex } from './text';
 
 /** A replacement in the previous text: `[start, end)` became `text`. */
@@ -203,7 +203,7 @@ class Edit {
     const end = oldEnd + this.delta;
     if (end - start > this.text.length * MAX_WINDOW_SHARE) return undefined;
     const source = prefix + this.text.slice(start, end);
-    const tree = start === 0 && !prefix ? parseMarkdown(source) : windowProcessor.parse(source);
+    const tree = start === 0 && !prefix ? parseMarkdown(source) : parseWindow(source);
     if ('checked' in tree) return undefined;
     // Window positions → document positions: lines and offsets move, columns stay (whole lines).
     const prefixLines = countLines(prefix);
