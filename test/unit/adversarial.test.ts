@@ -3,62 +3,40 @@
  * and the characters the rules' patterns trim (brackets, emphasis marks, pipes), in every
  * place a line is read (heading, pseudo-heading, Summary, timeline list, paragraph and table,
  * action items); thousands of nested quotes and list items; timelines of 10,000 entries. The
- * analysis completes, inside a generous bound, with every range in the document; and the time
- * grows linearly: 4× the input may take at most GROWTH_LIMIT× the time (quadratic would take
- * 16×). Times are the least of several interleaved runs, so a loaded machine slows both sizes
- * alike; `npm run bench` prints the same ratios (bench/adversarial.ts).
+ * analysis completes with no problem and every range in the document. That the time grows
+ * linearly with the input is measured in `npm run bench` (bench/adversarial.ts, same inputs);
+ * the suite's timeout only stops a catastrophic backtrack from hanging it.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { performance } from 'node:perf_hooks';
-import { analyze, fixAll, TOO_DEEP } from '../../server/src/core';
+import { analyze, fixAll, timelineOf, TOO_DEEP } from '../../server/src/core';
 import { hostile } from '../../bench/adversarial';
 import { configOf } from '../helpers';
 import { assertRangesInside } from './fixChecks';
 
 const options = { config: configOf(), path: '/work/postmortems/adversarial.md', force: true };
 
-/** A generous bound for one analysis of a megabyte of hostile text on a slow, busy machine. */
-const COMPLETES_WITHIN_MS = 30_000;
-/** 4× the input, at most this many times the time (linear: about 4; quadratic: 16). */
-const GROWTH_LIMIT = 10;
-
 const UNITS: Record<string, string> = {
   digits: '9', colons: ':', spaces: ' ', tabs: '\t', AM: 'AM', ' AM': ' AM', 'clock-ish': '1:2 AM ', 'closing brackets': ']',
   'bold marks': '**', underscores: '_', pipes: ' |', 'trailing hashes': ' #', apostrophes: "'", parentheses: '( ',
 };
 
-/** Milliseconds of one analysis, and the analysis. */
-function timed(text: string) {
-  const start = performance.now();
-  const analysis = analyze(text, options);
-  return { ms: performance.now() - start, analysis };
-}
-
 function assertCompletes(text: string, allowedProblems: string[] = []) {
-  const { ms, analysis } = timed(text);
-  assert.ok(ms < COMPLETES_WITHIN_MS, `took ${Math.round(ms)} ms`);
+  const analysis = analyze(text, options);
   assert.deepEqual(analysis.problems.filter((p) => !allowedProblems.includes(p)), []);
   assertRangesInside(analysis, text);
   return analysis;
 }
 
-/** The least time of `runs` interleaved analyses of each text. */
-function leastTimes(texts: string[], runs = 2): number[] {
-  const least = texts.map(() => Number.POSITIVE_INFINITY);
-  for (let r = 0; r < runs; r++) texts.forEach((text, i) => (least[i] = Math.min(least[i], timed(text).ms)));
-  return least;
-}
-
-describe('adversarial input', () => {
+describe('adversarial input', { timeout: 600_000 }, () => {
   describe('lines of 100,000 characters in every place a line is read', () => {
     for (const [name, unit] of Object.entries(UNITS)) {
-      it(`${name}: completes, and 4× the line takes under ${GROWTH_LIMIT}× the time`, () => {
-        assertCompletes(hostile(unit, 100_000));
-        const [small, large] = leastTimes([hostile(unit, 5_000), hostile(unit, 20_000)]);
-        // Below a few milliseconds the clock's noise is the ratio: count those as a few milliseconds.
-        const ratio = large / Math.max(small, 5);
-        assert.ok(ratio < GROWTH_LIMIT, `${Math.round(small)} ms → ${Math.round(large)} ms: ${ratio.toFixed(1)}× for 4× the input`);
+      it(`${name}: completes, every range inside the document`, () => {
+        const analysis = assertCompletes(hostile(unit, 100_000));
+        // Still read in full: the three timeline entries, and the action item without an owner.
+        const times = timelineOf(analysis.model, options.config).entries.map((e) => `${e.time?.hour}:${e.time?.minute}`);
+        assert.deepEqual(times, ['10:0', '10:5', '10:10']);
+        assert.ok(analysis.findings.some((f) => f.ruleId === 'action-item-owner'));
       });
     }
   });
@@ -99,13 +77,11 @@ describe('adversarial input', () => {
       'list in reverse (every entry out of order)': (n) => Array.from({ length: n }, (_, i) => `- ${clock(n - i)} UTC: event ${i}`).join('\n'),
     };
     for (const [name, make] of Object.entries(shapes)) {
-      it(`${name}: completes, and 4× the entries take under ${GROWTH_LIMIT}× the time`, () => {
-        const doc = (n: number) => `# Outage\n\n## Summary\n\nFrom 00:00 to 23:59 UTC, 5% of users saw errors.\n\n## Timeline\n\n${make(n)}\n\n## Root Cause\n\nA bad deploy.\n`;
-        const analysis = assertCompletes(doc(10_000));
+      it(`${name}: completes, every entry read`, () => {
+        const text = `# Outage\n\n## Summary\n\nFrom 00:00 to 23:59 UTC, 5% of users saw errors.\n\n## Timeline\n\n${make(10_000)}\n\n## Root Cause\n\nA bad deploy.\n`;
+        const analysis = assertCompletes(text);
         assert.ok(analysis.findings.length < 20_000);
-        const [small, large] = leastTimes([doc(500), doc(2_000)]);
-        const ratio = large / Math.max(small, 5);
-        assert.ok(ratio < GROWTH_LIMIT, `${Math.round(small)} ms → ${Math.round(large)} ms: ${ratio.toFixed(1)}× for 4× the entries`);
+        assert.equal(timelineOf(analysis.model, options.config).entries.length, 10_000);
       });
     }
   });
