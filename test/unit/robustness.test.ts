@@ -165,6 +165,18 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(out.text, /^## Timeline \(UTC\)\n\n- 10:00 PM: first\n- 10:40 PM UTC: second$/m);
   });
 
+  it('declares on a heading the zone the timeline is converted to, not one another section uses', () => {
+    // "(UTC)" from the second Timeline was declared while timezone-mixed converted to EST, the
+    // zone most entries are in: the next pass converted everything again (found by a long run).
+    const text = md('# API outage on 2024-03-02', '', '## Timeline', '', '- 2024-03-02 3:00 PM: a', '- 2024-03-02 03:00 EST: b', '- 12:00 AM CST: c', '', '## Timeline of events', '', '10:30 PM UTC', '');
+    const findings = lint(text).findings;
+    const declare = findings.find((f) => f.ruleId === 'timezone-missing')!.fixes[0];
+    const convert = findings.find((f) => f.ruleId === 'timezone-mixed')!.fixes[0];
+    assert.match(declare.title, /"EST"/);
+    assert.match(convert.title, /^Convert to EST/);
+    assert.ok(fixed(text).passes <= 2);
+  });
+
   it('declares a zone on a heading with the abbreviation right for the times that read it', () => {
     // "(CST)" was declared for an August time (the label of another entry's date): the next pass's timezone-dst asked for CDT.
     const summer = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- 2024-03-02 10:30 PM CST: b');

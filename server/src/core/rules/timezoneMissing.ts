@@ -3,6 +3,7 @@ import type { PostmortemModel, Section } from '../model/types';
 import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
 import { headingZoneEdit } from '../timeline/fixes';
 import { machineZone, offsetZone, wallClock } from '../timeline/zones';
+import { referenceZone } from './timezoneMixed';
 import type { Rule } from './types';
 import { quote } from './util';
 
@@ -40,18 +41,18 @@ export const timezoneMissing: Rule = {
 };
 
 /**
- * The zone to declare: the one the section's own zoned times share (declaring another would
- * put them at odds with their heading), else the one the rest of the document uses: the
- * Summary's, another Timeline's, or a declaration's.
+ * The zone to declare: the one timezone-mixed converts the timeline to (`referenceZone`), so
+ * that one pass of fixes leaves every time and heading in it; without zoned entries, the
+ * Summary's zone, or a declaration's.
  */
 function zoneUsedOutside(timeline: Timeline, section: Section, unzoned: readonly TimelineEntry[]): { label: string; zone: ZoneInfo; inside?: boolean } | undefined {
   const own = timeline.entries.filter((e) => e.writtenZone && e.zone && e.start >= section.contentStart && e.start < section.end);
   const zone = (found: ZoneInfo, inside?: boolean) => ({ label: labelFor(found, timeline, unzoned), zone: found, ...(inside ? { inside } : {}) });
-  if (own.length > 0 && own.every((e) => e.zone!.id === own[0].zone!.id)) return zone(own[0].zone!, true);
+  const reference = referenceZone(timeline);
+  // "The zone of the other times here" when the section's own zoned times are all in it.
+  if (reference) return zone(reference, own.length > 0 && own.every((e) => e.zone!.id === reference.id));
   const summary = [timeline.summary?.startTime, timeline.summary?.endTime].find((t) => t?.zone);
   if (summary?.zone) return zone(summary.zone);
-  const other = timeline.entries.find((e) => e.zone && (e.start < section.contentStart || e.start >= section.end));
-  if (other?.zone) return zone(other.zone);
   const declared = timeline.declarations.find((d) => d.source !== 'config');
   return declared ? zone(declared.zone) : undefined;
 }
