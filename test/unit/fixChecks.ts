@@ -39,7 +39,7 @@ export function assertRangesInside(analysis: Analysis, text: string): void {
 const REWRITABLE = /^(?:[A-Z]{1,5}|[ap]m|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)$/i;
 
 /** Zone names a conversion replaces whole: IANA names, "Pacific Time" and the like. */
-const ZONE_NAMES = /\b[A-Z][A-Za-z_]+\/[A-Za-z_/+-]+|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?: Standard| Daylight)? Time\b/g;
+const ZONE_NAMES = /\b[A-Z][A-Za-z_]+\/[A-Za-z_/+-]+|\b(?:Pacific|Eastern|Central|Mountain|Atlantic|Alaska|Hawaii)(?:[ \t]+(?:Standard|Daylight))?[ \t]+Time\b/g;
 
 /** The words of a text (letters and marks), with how often each occurs. */
 export function letterWords(text: string): Map<string, number> {

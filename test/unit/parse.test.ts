@@ -34,6 +34,16 @@ describe('parsing without the table construct', () => {
     );
   });
 
+  it('counts a leading byte order mark in the offsets, as the text has it', () => {
+    // micromark skips the mark and counted every offset one short: ranges fell between \r and \n (found by a long run).
+    const text = '\uFEFF\n# Outage\r\n\r\n## Summary\r\n';
+    const [title, summary] = parseMarkdown(text).children;
+    assert.deepEqual(title.position?.start, { line: 2, column: 1, offset: 2 });
+    assert.equal(text.slice(summary.position!.start.offset, summary.position!.end.offset), '## Summary');
+    assert.deepEqual(parseMarkdown('\uFEFF# Outage').children[0].position, { start: { line: 1, column: 2, offset: 1 }, end: { line: 1, column: 10, offset: 9 } });
+    assert.equal(parseFlat(text).children[1].position?.start.offset, 14);
+  });
+
   it('still reads the tables a text has: with pipes, and with only an alignment colon', () => {
     assert.equal(parseMarkdown('| Time | Event |\n|---|---|\n| 10:00 | a |\n').children[0].type, 'table');
     assert.equal(parseMarkdown('Time\n-:\n10:00\n').children[0].type, 'table');

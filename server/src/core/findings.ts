@@ -14,6 +14,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The obvious fix, applied by "fix all" and `--fix`. */
   isPreferred?: boolean;
+  /**
+   * The part of the document this fix makes read differently (a zone declared on a heading
+   * changes the instant of every time under it): "fix all" leaves the other fixes there to
+   * the next pass, where they are judged again on the new reading.
+   */
+  rereads?: Range;
 }
 
 /** What a rule reports: where, what is wrong and what to do, and how to fix it. */

@@ -15,8 +15,9 @@ const PRECEDENCE = ['pseudo-heading', 'timezone-mixed', 'timezone-dst', 'timezon
 
 /**
  * The preferred fixes of some findings that can be applied together: whole fixes only (a
- * half-applied conversion would move an instant), none overlapping another. Among
- * overlapping fixes the rule first in PRECEDENCE wins, then the fix touching less text.
+ * half-applied conversion would move an instant), none overlapping another, and none inside
+ * the part a fix picked before it makes read differently (`Fix.rereads`). Among overlapping
+ * fixes the rule first in PRECEDENCE wins, then the fix touching less text.
  */
 export function selectFixes(text: string, findings: readonly Finding[]): Fix[] {
   const index = new LineIndex(text);
@@ -31,15 +32,18 @@ export function selectFixes(text: string, findings: readonly Finding[]): Fix[] {
     .filter((c): c is typeof c & { fix: Fix } => c.fix !== undefined && c.fix.edits.length > 0)
     .sort((a, b) => a.rank - b.rank || a.size - b.size || a.order - b.order);
   const taken: Array<{ start: number; end: number }> = [];
+  const reread: Array<{ start: number; end: number }> = [];
   // Two spans overlap when they share a character, or one inserts strictly inside the other.
   const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     (a.start < b.end && b.start < a.end) || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
   const chosen: Array<{ fix: Fix; order: number }> = [];
   for (const candidate of candidates) {
-    if (candidate.spans.some((span) => taken.some((t) => overlaps(span, t)))) continue;
+    if (candidate.spans.some((span) => taken.some((t) => overlaps(span, t)) || reread.some((r) => overlaps(span, r)))) continue;
     // A fix's own edits may not overlap each other either (applyEdits would drop one of them).
     if (candidate.spans.some((span, i) => candidate.spans.some((other, j) => i < j && overlaps(span, other)))) continue;
     taken.push(...candidate.spans);
+    const rereads = candidate.fix.rereads;
+    if (rereads) reread.push({ start: index.offsetAt(rereads.start), end: index.offsetAt(rereads.end) });
     chosen.push(candidate);
   }
   // Findings' order keeps insertions at one offset in document order.

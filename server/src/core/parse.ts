@@ -1,4 +1,5 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import type { Point } from 'unist';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -85,7 +86,21 @@ const PROCESSORS = {
 
 function parseWith(kind: keyof typeof PROCESSORS, text: string): Root {
   const processors = PROCESSORS[kind];
-  return (MAY_HOLD_TABLE.test(text) ? processors.tables : processors.plain).parse(text);
+  const processor = MAY_HOLD_TABLE.test(text) ? processors.tables : processors.plain;
+  // micromark skips a leading byte order mark and counts its offsets without it: put them back on the text.
+  return text.charCodeAt(0) === 0xfeff ? pastByteOrderMark(processor.parse(text.slice(1))) : processor.parse(text);
+}
+
+/** A tree of the text after a byte order mark, moved one character on (the root still starts at 0). */
+function pastByteOrderMark(tree: Root): Root {
+  const move = (point: Point): Point => ({ line: point.line, column: point.line === 1 ? point.column + 1 : point.column, offset: point.offset === undefined ? undefined : point.offset + 1 });
+  const visit = (node: Nodes): void => {
+    if (node.position) node.position = { start: move(node.position.start), end: move(node.position.end) };
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  for (const child of tree.children) visit(child);
+  if (tree.position) tree.position = { start: tree.position.start, end: move(tree.position.end) };
+  return tree;
 }
 
 /** Parses Markdown into an mdast tree with positions: the parse floor the benchmark compares against. */

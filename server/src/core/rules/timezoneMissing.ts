@@ -92,6 +92,7 @@ function declareFixes(model: PostmortemModel, section: Section, elsewhere: { lab
       title: `Declare the timezone on the heading: "${o.label}"${o.preferred ? where : ''}`,
       edits: [headingZoneEdit(model, section.heading, o.label)],
       isPreferred: o.preferred,
+      rereads: model.index.range(section.contentStart, section.end),
     }));
   const at = (offset: number) => model.index.range(offset, offset);
   fixes.push({ title: 'Write "UTC" after each of these times', edits: timeEnds.map((end) => ({ range: at(end), newText: ' UTC' })), isPreferred: false });
