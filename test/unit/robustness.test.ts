@@ -189,6 +189,18 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(out.text, /^- \[ \] 12:00 AM CST$/m);
   });
 
+  it('corrects AM/PM and sorts in one fix when the correction alone leaves the entries out of order', () => {
+    // The correction went in one pass and the sort it still needed in the next: with a zone
+    // declared first, fix all took three passes (found by a long run).
+    const text = md('# API outage on 2024-03-02', '', '## Timeline (UTC)', '', '- [ ] `10:00`', '- [ ] 3/2 1000Z UTC-03:00', '- [ ] 12:00 AM UTC', '');
+    const order = lint(text).findings.filter((f) => f.ruleId === 'timeline-order');
+    const preferred = order.map((f) => f.fixes.find((fix) => fix.isPreferred)?.title);
+    assert.ok(preferred.every((title) => title === 'Sort the timeline entries by time, correcting AM/PM (12:00 AM → 12:00 PM)'), preferred.join('; '));
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /- \[ \] 3\/2 1000Z UTC-03:00\n- \[ \] `10:00`\n- \[ \] 12:00 PM UTC/);
+  });
+
   it('declares a zone on a heading with the abbreviation right for the times that read it', () => {
     // "(CST)" was declared for an August time (the label of another entry's date): the next pass's timezone-dst asked for CDT.
     const summer = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- 2024-03-02 10:30 PM CST: b');

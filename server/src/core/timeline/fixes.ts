@@ -25,11 +25,23 @@ export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, la
   return { range: model.index.range(edit.offset, edit.offset), newText: edit.text };
 }
 
+/**
+ * The entries of a container with an AM/PM correction suggested against an entry of the same
+ * container: the ones a sort with the corrections makes.
+ */
+export function containerFlips(timeline: Timeline, container: EntryContainer): TimelineEntry[] {
+  const inside = (e: TimelineEntry) => e.container.start === container.start && e.container.kind === container.kind;
+  return timeline.entries.filter(
+    (e) => inside(e) && e.outOfOrder?.suggestion !== undefined && e.outOfOrder.suggestedInstant !== undefined && e.timeToken !== null && inside(timeline.entries[e.outOfOrder.previous]),
+  );
+}
+
 /** The key an entry sorts by: its instant, a day-level entry's day, or (untimed) the entry before it. */
-function sortKeys(entries: readonly TimelineEntry[]): number[] {
+function sortKeys(entries: readonly TimelineEntry[], flipped: ReadonlySet<TimelineEntry>): number[] {
   let last = Number.NEGATIVE_INFINITY;
   return entries.map((e) => {
-    if (e.instant !== null) last = e.instant;
+    const instant = flipped.has(e) ? e.outOfOrder!.suggestedInstant! : e.instant;
+    if (instant !== null) last = instant;
     else if (e.dayLevel && e.date) last = Date.UTC(e.date.year, e.date.month - 1, e.date.day);
     return last;
   });
@@ -39,23 +51,34 @@ function sortKeys(entries: readonly TimelineEntry[]): number[] {
  * Sorts the entries of one list, table or paragraph by time (stable). Each entry keeps its
  * text, continuation lines and sub-items; separators stay in place and ordered-list numbers
  * stay with their positions. Undefined when the container holds anything between entries
- * (a date line, prose) that sorting would strand, or when it is already in order.
+ * (a date line, prose) that sorting would strand, or when it is already in order. With
+ * `withFlips`, the entries' AM/PM corrections are made and sorted by: one edit that does in a
+ * pass what the corrections and then a sort would do in two; undefined when the corrections
+ * alone put the entries in order, or there are none.
  */
-export function sortEdit(model: PostmortemModel, timeline: Timeline, container: EntryContainer): TextEdit | undefined {
+export function sortEdit(model: PostmortemModel, timeline: Timeline, container: EntryContainer, withFlips = false): TextEdit | undefined {
   const units = timeline.entries.filter((e) => e.container.start === container.start && e.container.kind === container.kind);
   if (units.length < 2) return undefined;
   for (let i = 1; i < units.length; i++) {
     if (model.text.slice(units[i - 1].blockEnd, units[i].start).trim() !== '') return undefined;
   }
-  const keys = sortKeys(units);
+  const flipped = new Set(withFlips ? containerFlips(timeline, container) : []);
+  if (withFlips && flipped.size === 0) return undefined;
+  const keys = sortKeys(units, flipped);
   const order = units.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   if (order.every((v, i) => v === i)) return undefined;
   const below = timeline.entries[units[units.length - 1].index + 1];
   if (!keepsContext(units, order, below)) return undefined;
   const numbers = units.map((u) => /^(\d+)([.)])/.exec(model.text.slice(u.start, u.blockEnd)));
+  const unitText = (u: TimelineEntry) => {
+    const text = model.text.slice(u.start, u.blockEnd);
+    if (!flipped.has(u)) return text;
+    const token = u.timeToken!;
+    return text.slice(0, token.start - u.start) + u.outOfOrder!.suggestion + text.slice(token.end - u.start);
+  };
   let out = '';
   order.forEach((from, slot) => {
-    let text = model.text.slice(units[from].start, units[from].blockEnd);
+    let text = unitText(units[from]);
     const own = numbers[from];
     const wanted = numbers[slot];
     if (container.ordered && own && wanted) text = wanted[1] + text.slice(own[1].length);

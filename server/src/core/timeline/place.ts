@@ -95,7 +95,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
           instant = next;
         } else {
           const flip = flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null);
-          entry.outOfOrder = { previous: previous.index, suggestion: flip?.text };
+          entry.outOfOrder = flip ? { previous: previous.index, suggestion: flip.text, suggestedInstant: flip.at } : { previous: previous.index };
           if (flip) flips.set(entry, flip.at);
         }
       } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
@@ -135,7 +135,7 @@ function dropFlipsThatMoveTheDisorder(placed: readonly TimelineEntry[], flips: R
   for (let i = placed.length - 1; i >= 0; i--) {
     const entry = placed[i];
     const at = flips.get(entry);
-    if (at !== undefined && next !== null && at > next) entry.outOfOrder!.suggestion = undefined;
+    if (at !== undefined && next !== null && at > next) entry.outOfOrder = { previous: entry.outOfOrder!.previous };
     if (entry.instant !== null && !entry.outOfOrder) next = entry.instant;
   }
 }

@@ -136,7 +136,7 @@ export interface TimelineEntry {
   /** How the kind was decided: an explicit marker (`<START OF OUTAGE>`), a keyword, or neither. */
   kindSource: 'marker' | 'keyword' | null;
   /** Set when the entry is earlier than the one before it (after roll-over). */
-  outOfOrder?: { previous: number; suggestion?: string };
+  outOfOrder?: { previous: number; suggestion?: string; suggestedInstant?: number };
   /** The entry states its time in a second zone too ("10:00 PDT (17:00 UTC)"). */
   statesConversion: boolean;
 }
