@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, defaultConfig, fixAll, LineIndex, matchesInclude, RULE_IDS, RULES, selectFixes, validateConfig, type Rule } from '../../server/src/core';
+import { analyze, applyEdits, defaultConfig, fixAll, LineIndex, matchesInclude, RULE_IDS, RULES, selectFixes, validateConfig, type Rule } from '../../server/src/core';
 import { configOf, lint, md } from '../helpers';
 import { assertFixesAreLocal, assertRangesInside } from './fixChecks';
 
@@ -199,6 +199,13 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     const out = fixed(text);
     assert.equal(out.passes, 1);
     assert.match(out.text, /- \[ \] 3\/2 1000Z UTC-03:00\n- \[ \] `10:00`\n- \[ \] 12:00 PM UTC/);
+  });
+
+  it('declares a zone on a setext heading with old-Mac line breaks on its text, not its underline', () => {
+    // " (UTC)" went after "---", which then underlined nothing: the heading became a paragraph (found by a long run).
+    const text = '# API outage on 2024-03-02\r\rTimeline\r---\r\r- 14:00: alert\r- 14:30 UTC: fixed\r';
+    const declare = lint(text).findings.find((f) => f.ruleId === 'timezone-missing')!.fixes[0];
+    assert.match(applyEdits(text, declare.edits), /\rTimeline \(UTC\)\r---\r/);
   });
 
   it('declares a zone on a heading with the abbreviation right for the times that read it', () => {

@@ -99,7 +99,7 @@ function endInsertionPoint(model: PostmortemModel): number {
 }
 
 function closesFence(source: string): boolean {
-  const lines = source.split(/\r?\n/);
+  const lines = source.split(/\r\n|\r|\n/);
   const fence = /^ {0,3}(`{3,}|~{3,})/.exec(lines[0])![1];
   return lines.length > 1 && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lines[lines.length - 1]);
 }

@@ -15,7 +15,7 @@ import type { CalendarDate, DateStyle, EntryContainer, TimeOfDay, Timeline, Time
  */
 export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, label: string): TextEdit {
   const full = model.text.slice(heading.start, heading.end);
-  const firstLine = full.split(/\r?\n/, 1)[0];
+  const firstLine = full.split(/\r\n|\r|\n/, 1)[0];
   let name = firstLine;
   // Lookbehinds: a match starts only at the first character of a run, so long runs stay linear.
   if (heading.kind === 'heading') name = name.replace(/(?<![ \t])[ \t]+#+[ \t]*$/, '');
