@@ -208,6 +208,15 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(applyEdits(text, declare.edits), /\rTimeline \(UTC\)\r---\r/);
   });
 
+  it('corrects AM/PM and sorts the container in one fix when the entry before is in another list', () => {
+    // "7:00 AM" was corrected against the list above (a quote splits the two); the correction
+    // put it in order and so revealed the sort of its own list, one pass later (found by a long run).
+    const text = md('# Outage', '', '## Timeline (UTC)', '', '- 2024-03-02 13:00: a', '> quoted', '- 2023-08-04 11:00: b', '', '- 2024-03-02 7:00 AM: c', '', '- 2023-08-04 11:00: d', '');
+    const flip = lint(text).findings.find((f) => f.ruleId === 'timeline-order' && f.message.includes('Did you mean 7:00 PM'))!;
+    assert.equal(flip.fixes.find((fix) => fix.isPreferred)?.title, 'Sort the timeline entries by time, correcting AM/PM (7:00 AM → 7:00 PM)');
+    assert.ok(fixed(text).passes <= 1);
+  });
+
   it('declares a zone on a heading with the abbreviation right for the times that read it', () => {
     // "(CST)" was declared for an August time (the label of another entry's date): the next pass's timezone-dst asked for CDT.
     const summer = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- 2024-03-02 10:30 PM CST: b');

@@ -27,9 +27,12 @@ export const timelineOrder: Rule = {
       const shown = (e: typeof entry) => (e.token ? model.text.slice(e.token.start, e.token.end) : `line ${e.line + 1}`);
       const suggestion = entry.outOfOrder.suggestion ? ` Did you mean ${entry.outOfOrder.suggestion}?` : '';
       const sameContainer = previous.container.start === entry.container.start && previous.container.kind === entry.container.kind;
-      const { plain, withFlips } = sameContainer ? sortsOf(entry.container) : {};
-      // When correcting the AM/PM slips leaves the entries out of order, one fix does both: a
-      // correction first and the sort after would take two passes of "fix all".
+      const sorts = sortsOf(entry.container);
+      // A sort of its own container puts the entry in order only when the one before it is there too.
+      const plain = sameContainer ? sorts.plain : undefined;
+      // When correcting the AM/PM slips leaves the container out of order, one fix does both: a
+      // correction first and the sort it reveals after would take two passes of "fix all".
+      const withFlips = sameContainer || entry.outOfOrder.suggestion ? sorts.withFlips : undefined;
       const flipsAndSort = withFlips !== undefined;
       const fixes: Fix[] = [];
       if (withFlips) fixes.push({ title: `Sort the timeline entries by time, correcting AM/PM (${flipsOf(entry.container)})`, edits: [withFlips], isPreferred: true });

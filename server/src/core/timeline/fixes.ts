@@ -25,14 +25,10 @@ export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, la
   return { range: model.index.range(edit.offset, edit.offset), newText: edit.text };
 }
 
-/**
- * The entries of a container with an AM/PM correction suggested against an entry of the same
- * container: the ones a sort with the corrections makes.
- */
+/** The entries of a container with an AM/PM correction suggested: the ones a sort with the corrections makes. */
 export function containerFlips(timeline: Timeline, container: EntryContainer): TimelineEntry[] {
-  const inside = (e: TimelineEntry) => e.container.start === container.start && e.container.kind === container.kind;
   return timeline.entries.filter(
-    (e) => inside(e) && e.outOfOrder?.suggestion !== undefined && e.outOfOrder.suggestedInstant !== undefined && e.timeToken !== null && inside(timeline.entries[e.outOfOrder.previous]),
+    (e) => e.container.start === container.start && e.container.kind === container.kind && e.outOfOrder?.suggestion !== undefined && e.outOfOrder.suggestedInstant !== undefined && e.timeToken !== null,
   );
 }
 
