@@ -208,12 +208,25 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.match(applyEdits(text, declare.edits), /\rTimeline \(UTC\)\r---\r/);
   });
 
-  it('corrects AM/PM and sorts the container in one fix when the entry before is in another list', () => {
+  it('prefers no order fix that leaves the entries out of order, across two lists', () => {
     // "7:00 AM" was corrected against the list above (a quote splits the two); the correction
-    // put it in order and so revealed the sort of its own list, one pass later (found by a long run).
+    // revealed the sort of its own list one pass later, and the entries stayed out of order
+    // against the first list whatever was done (found by a long run).
     const text = md('# Outage', '', '## Timeline (UTC)', '', '- 2024-03-02 13:00: a', '> quoted', '- 2023-08-04 11:00: b', '', '- 2024-03-02 7:00 AM: c', '', '- 2023-08-04 11:00: d', '');
     const flip = lint(text).findings.find((f) => f.ruleId === 'timeline-order' && f.message.includes('Did you mean 7:00 PM'))!;
-    assert.equal(flip.fixes.find((fix) => fix.isPreferred)?.title, 'Sort the timeline entries by time, correcting AM/PM (7:00 AM → 7:00 PM)');
+    assert.deepEqual(flip.fixes.map((fix) => [fix.title, fix.isPreferred]), [
+      ['Sort the timeline entries by time, correcting AM/PM (7:00 AM → 7:00 PM)', false],
+      ['Change 7:00 AM to 7:00 PM', false],
+    ]);
+    assert.match(fixed(text).text, /- 2023-08-04 11:00: b\n\n- 2024-03-02 7:00 AM: c\n\n- 2023-08-04 11:00: d/, 'fix all leaves the entries as they are');
+  });
+
+  it('prefers the AM/PM correction only when the timeline, read again, is then in order', () => {
+    // After the correction, "00:15" no longer rolled over midnight behind "10:00:59": a sort followed (found by a long run).
+    const text = md('# Outage', '', '## Timeline', '', '- 19:00 PST: a', '- 12:00 PM PST: b', '- 10:00:59 PST: c', '- 00:15 PST: d', '');
+    const flip = lint(text).findings.find((f) => f.ruleId === 'timeline-order' && f.message.includes('Did you mean 12:00 AM'));
+    assert.ok(flip, lint(text).findings.map((f) => f.message).join('\n'));
+    assert.ok(!flip.fixes.some((fix) => fix.title.startsWith('Change') && fix.isPreferred));
     assert.ok(fixed(text).passes <= 1);
   });
 

@@ -12,7 +12,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 export interface Fix {
   title: string;
   edits: TextEdit[];
-  /** The obvious fix, applied by "fix all" and `--fix`. */
+  /** The obvious fix, applied by "fix all" and `--fix`; `false` keeps a finding's only fix out of them too. */
   isPreferred?: boolean;
   /**
    * The part of the document this fix makes read differently (a zone declared on a heading
@@ -32,7 +32,7 @@ export interface Finding {
   fixes: Fix[];
 }
 
-/** The fix "fix all" and `--fix` apply for a finding, if any. */
+/** The fix "fix all" and `--fix` apply for a finding, if any: the one marked, or the only one unless marked `false`. */
 export function preferredFix(finding: Finding): Fix | undefined {
-  return finding.fixes.find((fix) => fix.isPreferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
+  return finding.fixes.find((fix) => fix.isPreferred) ?? (finding.fixes.length === 1 && finding.fixes[0].isPreferred !== false ? finding.fixes[0] : undefined);
 }
