@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyEdits, defaultConfig, fixAll, LineIndex, matchesInclude, RULE_IDS, RULES, selectFixes, validateConfig, type Rule } from '../../server/src/core';
+import { analyze, applyEdits, defaultConfig, fixAll, timelineOf, LineIndex, matchesInclude, RULE_IDS, RULES, selectFixes, validateConfig, type Rule } from '../../server/src/core';
 import { configOf, lint, md } from '../helpers';
 import { assertFixesAreLocal, assertRangesInside } from './fixChecks';
 
@@ -227,6 +227,23 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     const flip = lint(text).findings.find((f) => f.ruleId === 'timeline-order' && f.message.includes('Did you mean 12:00 AM'));
     assert.ok(flip, lint(text).findings.map((f) => f.message).join('\n'));
     assert.ok(!flip.fixes.some((fix) => fix.title.startsWith('Change') && fix.isPreferred));
+    assert.ok(fixed(text).passes <= 1);
+  });
+
+  it('reads no date in the year 1000: "Mar 2 1000Z" is a date and a time', () => {
+    // Read as March 2 of the year 1000, London kept local mean time (−0:01:15): each pass of
+    // fix all converted "10:30 PM UTC" two minutes earlier (found by a long run).
+    const text = md('# API outage on 2024-03-02', '', '## Timeline', '', '| Time (BST) | Event |', '|---|---|', '| Mar 2 1000Z UTC | a |', '| 10:30 PM UTC | b |', '');
+    assert.ok(fixed(text).passes <= 2);
+    assert.equal(timelineOf(lint(text).model, configOf()).entries.every((e) => e.date === null || e.date.year >= 1900), true);
+  });
+
+  it('offers no conversion that an offset after the time would read as part of the new zone', () => {
+    // "14:30 PST +00:15" became "22:30 UTC +00:15", read as UTC+00:15 and converted again (found by a long run).
+    const text = md('# Outage on 2024-03-02', '', '## Timeline (UTC)', '', '- 2024-03-02 22:00 UTC: a', '- 2024-03-02 14:30 PST +00:15: b', '');
+    const mixed = lint(text).findings.find((f) => f.ruleId === 'timezone-mixed');
+    assert.ok(mixed, 'the mixed zone is still reported');
+    assert.deepEqual(mixed.fixes, []);
     assert.ok(fixed(text).passes <= 1);
   });
 

@@ -54,7 +54,15 @@ export function daysIn(year: number | null, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Years a postmortem's dates are in. "Mar 2 1000Z" is a time after a date, not the year 1000;
+ * and zones before about 1900 kept local mean time, offsets with seconds no written time can
+ * hold (a conversion would drift a little with every pass).
+ */
+const YEARS = { min: 1900, max: 2199 };
+
 function valid(year: number | null, month: number, day: number): boolean {
+  if (year !== null && (year < YEARS.min || year > YEARS.max)) return false;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
 }
 

@@ -135,6 +135,9 @@ export interface Convertible {
   date: CalendarDate | null;
 }
 
+/** An offset that could continue a zone label written before it. */
+const OFFSET_AFTER = /^[ \t]*[+\-\u2212][ \t]*\d/;
+
 const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /**
@@ -144,6 +147,8 @@ const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.mon
  * and "21:00 CST" alone would read as March 10, a day later.
  */
 export function convertEdits(model: PostmortemModel, item: Convertible, zone: ZoneInfo, withZone: boolean): TextEdit[] | undefined {
+  // An offset right after ("14:30 PST +00:15") would read as part of the new zone ("UTC +00:15"): the time would move again.
+  if (withZone && OFFSET_AFTER.test(model.text.slice(item.end, item.end + 16))) return undefined;
   const converted = formatInstant(item.instant, zone, item.time, withZone);
   const edits: TextEdit[] = [{ range: model.index.range(item.timeStart, item.end), newText: converted.text }];
   const d = item.writtenDate;
