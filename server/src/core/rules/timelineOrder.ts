@@ -6,6 +6,7 @@ import { reparse } from '../reparse';
 import { applyEdits, type TextEdit } from '../text';
 import { timelineOf, type EntryContainer, type Timeline, type TimelineEntry } from '../timeline';
 import { containerFlips, sortEdit } from '../timeline/fixes';
+import { mixedAgainst, referenceZone } from './timezoneMixed';
 import type { Rule } from './types';
 
 export const timelineOrder: Rule = {
@@ -63,7 +64,7 @@ interface ContainerPlan {
  * container in order without putting another entry out of order. Each is checked on the
  * fixed text because a corrected or moved time changes how the times after it roll over
  * midnight; a fix that only moves the disorder would make "fix all" go round. None preferred
- * when none settles (the quick fixes stay).
+ * when none settles, or while an entry's zone is to be converted (the quick fixes stay).
  */
 function planContainer(model: PostmortemModel, config: PostmortemConfig, timeline: Timeline, container: EntryContainer, written: (t: { start: number; end: number }) => string): ContainerPlan {
   const flips = containerFlips(timeline, container);
@@ -76,7 +77,11 @@ function planContainer(model: PostmortemModel, config: PostmortemConfig, timelin
     ['withFlips', combined && [combined]],
     ['plain', plainEdit && [plainEdit]],
   ];
-  const preferred = candidates.find(([, edits]) => edits && settles(model, config, timeline, container, edits))?.[0];
+  // While an entry is in a zone the timeline is not, its conversion (timezone-mixed) comes first: it
+  // may move its day, and an order fix judged before it would be judged again after.
+  const common = referenceZone(timeline);
+  const unsettled = timeline.entries.some((e) => e.container.start === container.start && e.container.kind === container.kind && mixedAgainst(e, common));
+  const preferred = unsettled ? undefined : candidates.find(([, edits]) => edits && settles(model, config, timeline, container, edits))?.[0];
   return {
     withFlips: combined && { title: `Sort the timeline entries by time, correcting AM/PM (${corrections})`, edits: [combined], isPreferred: preferred === 'withFlips' },
     plain: plainEdit && { title: 'Sort the timeline entries by time', edits: [plainEdit], isPreferred: preferred === 'plain' },

@@ -17,11 +17,8 @@ export const timezoneMixed: Rule = {
     const label = (zone: ZoneInfo, at: number) => zoneLabelAt(zone, wallClock(at, zone).isDST);
 
     entries.forEach((entry, i) => {
-      if (!entry.writtenZone || entry.instant === null || entry.statesConversion || entry.zoneSource !== 'time') return;
-      // Each entry is held to the zone declared where it stands (a table header, the heading), else the common one.
-      const declared = entry.declaredZone && entry.declaredZone.source !== 'config' ? entry.declaredZone.zone : null;
-      const reference = declared ?? common;
-      if (!reference || sameZone(entry.writtenZone.zone, reference, entry.instant)) return;
+      const reference = mixedAgainst(entry, common);
+      if (!reference || !entry.writtenZone || entry.instant === null) return;
       const describeZone = (at: number) => label(reference, at);
       // The entries after it that carry its zone move with it, or their instants would change.
       const carried: TimelineEntry[] = [];
@@ -65,6 +62,18 @@ export const timezoneMixed: Rule = {
     }
   },
 };
+
+/**
+ * The zone an entry is held to when it is written in another one (what this rule reports):
+ * the zone declared where it stands (a table header, the heading), else the common one
+ * (`referenceZone`). Null when the entry is in it, states the conversion, or carries its zone.
+ */
+export function mixedAgainst(entry: TimelineEntry, common: ZoneInfo | null): ZoneInfo | null {
+  if (!entry.writtenZone || entry.instant === null || entry.statesConversion || entry.zoneSource !== 'time') return null;
+  const declared = entry.declaredZone && entry.declaredZone.source !== 'config' ? entry.declaredZone.zone : null;
+  const reference = declared ?? common;
+  return reference && !sameZone(entry.writtenZone.zone, reference, entry.instant) ? reference : null;
+}
 
 /**
  * Whether converting entry `i` changes its written date while undated entries below read their
