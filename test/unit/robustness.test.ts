@@ -256,6 +256,14 @@ describe('fixing all: whole fixes, in an order that settles', () => {
     assert.ok(fixed(text).passes <= 2);
   });
 
+  it('offers no abbreviation fix that an offset after it would read as part of the new zone', () => {
+    // "BST +00:15" became "GMT +00:15", read as UTC+00:15: every time after it moved (found by a long run).
+    const text = md('# Outage', '', '## Timeline', '', '- 2024-03-02 10:30 PM BST +00:15: a', '');
+    const dst = lint(text).findings.find((f) => f.ruleId === 'timezone-dst');
+    assert.ok(dst, 'the wrong abbreviation is still reported');
+    assert.deepEqual(dst.fixes, []);
+  });
+
   it('declares a zone on a heading with the abbreviation right for the times that read it', () => {
     // "(CST)" was declared for an August time (the label of another entry's date): the next pass's timezone-dst asked for CDT.
     const summer = md('# Outage', '', '## Timeline', '', '- August 4, 2023 3:00 PM: a', '- 2024-03-02 10:30 PM CST: b');

@@ -1,6 +1,7 @@
 import type { ZoneMention } from '../timeline';
 import { timelineOf } from '../timeline';
 import { isoDate } from '../timeline/dates';
+import { offsetFollows } from '../timeline/fixes';
 import { dstCorrection, formatOffset, offsetAt, wallClock } from '../timeline/zones';
 import type { Rule } from './types';
 
@@ -47,7 +48,7 @@ export const timezoneDst: Rule = {
         start: mention.start,
         end: mention.end,
         message: `${written} is ${mention.zone.daylight ? 'daylight' : 'standard'} time, but on ${date} the clocks there are on ${right} (UTC${formatOffset(offsetAt(mention.zone, instants[0]), false).replace('-', '−')}): write ${right}.`,
-        fixes: [{ title: `Replace ${written} with ${right}`, edits: [{ range: model.index.range(mention.start, mention.end), newText: right }], isPreferred: true }],
+        fixes: offsetFollows(model, mention.end) ? [] : [{ title: `Replace ${written} with ${right}`, edits: [{ range: model.index.range(mention.start, mention.end), newText: right }], isPreferred: true }],
       });
     }
   },

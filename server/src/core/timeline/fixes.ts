@@ -138,6 +138,14 @@ export interface Convertible {
 /** An offset that could continue a zone label written before it. */
 const OFFSET_AFTER = /^[ \t]*[+\-\u2212][ \t]*\d/;
 
+/**
+ * Whether an offset follows `end` ("BST +00:15"): a zone label written there would read with
+ * it as one zone ("GMT +00:15" is UTC+00:15), so the time would move.
+ */
+export function offsetFollows(model: PostmortemModel, end: number): boolean {
+  return OFFSET_AFTER.test(model.text.slice(end, end + 16));
+}
+
 const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /**
@@ -148,7 +156,7 @@ const sameDay = (a: CalendarDate, b: CalendarDate) => a.year === b.year && a.mon
  */
 export function convertEdits(model: PostmortemModel, item: Convertible, zone: ZoneInfo, withZone: boolean): TextEdit[] | undefined {
   // An offset right after ("14:30 PST +00:15") would read as part of the new zone ("UTC +00:15"): the time would move again.
-  if (withZone && OFFSET_AFTER.test(model.text.slice(item.end, item.end + 16))) return undefined;
+  if (withZone && offsetFollows(model, item.end)) return undefined;
   const converted = formatInstant(item.instant, zone, item.time, withZone);
   const edits: TextEdit[] = [{ range: model.index.range(item.timeStart, item.end), newText: converted.text }];
   const d = item.writtenDate;
