@@ -6,9 +6,9 @@
  * answers or refuses, never crashes, and its diagnostics always match the text they are for.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { TestClient, postmortemUri, workspace } from './client';
+import { TestClient, postmortemUri, serverForSuite, workspace } from './client';
 import { NO_RESOLUTION, PSEUDO_HEADINGS, TIMELINE } from './documents';
 import { comparable, expectedDiagnostics, rulesOf } from './expect';
 
@@ -32,11 +32,7 @@ const failures = (client: TestClient, since = 0) => client.logs.all.slice(since)
 describe('language server under abuse', { timeout: 120_000 }, () => {
   let client: TestClient;
   let root: string;
-  before(async () => {
-    root = workspace();
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverForSuite((started, folder) => ([client, root] = [started, folder]));
 
   it('200 rapid edits across 20 documents end with diagnostics that match each final text', async () => {
     const bases = [NO_RESOLUTION, PSEUDO_HEADINGS, TIMELINE];

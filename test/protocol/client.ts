@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -235,4 +236,17 @@ export class TestClient {
     if (!document) throw new Error(`${uri} is not open`);
     return document;
   }
+}
+
+/**
+ * One server and one workspace folder for a suite: started before its tests, stopped after;
+ * `use` receives them (the suite keeps them in its own variables).
+ */
+export function serverForSuite(use: (client: TestClient, root: string) => void, options?: StartOptions): void {
+  let started: TestClient | undefined;
+  before(async () => {
+    started = await TestClient.start(options);
+    use(started, workspace());
+  });
+  after(() => started?.stop());
 }

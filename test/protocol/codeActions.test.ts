@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { fixAll } from '../../server/src/core';
 import { configOf } from '../helpers';
-import { FULL_CAPABILITIES, TestClient, postmortemUri, workspace } from './client';
+import { FULL_CAPABILITIES, TestClient, postmortemUri, serverForSuite, workspace } from './client';
 import { NO_RESOLUTION, PSEUDO_HEADINGS } from './documents';
 import { comparable, expectedDiagnostics, rulesOf } from './expect';
 
@@ -17,11 +17,7 @@ function actionsAt(client: TestClient, uri: string, diagnostics: Diagnostic[], o
 describe('language server: code actions', { timeout: 60_000 }, () => {
   let client: TestClient;
   let root: string;
-  before(async () => {
-    root = workspace();
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverForSuite((started, folder) => ([client, root] = [started, folder]));
 
   it('offers the missing section as a preferred quick fix whose edit clears the diagnostic', async () => {
     const uri = postmortemUri(root, 'quickfix.md');

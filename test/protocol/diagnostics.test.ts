@@ -3,20 +3,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
-import { SERVER, TestClient, postmortemUri, workspace } from './client';
+import { SERVER, TestClient, postmortemUri, serverForSuite } from './client';
 import { NO_RESOLUTION, README } from './documents';
 import { comparable, expectedDiagnostics, rulesOf } from './expect';
 
 describe('language server: lifecycle and diagnostics', { timeout: 60_000 }, () => {
   let client: TestClient;
   let root: string;
-  before(async () => {
-    root = workspace();
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverForSuite((started, folder) => ([client, root] = [started, folder]));
 
   it('declares its capabilities and registers for settings and config file changes', async () => {
     const { capabilities, serverInfo }: InitializeResult = client.initializeResult;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionItem, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { CATALOG } from '../../server/src/core/profiles/catalog';
-import { FULL_CAPABILITIES, TestClient, postmortemUri, workspace } from './client';
+import { FULL_CAPABILITIES, TestClient, postmortemUri, serverForSuite, workspace } from './client';
 import { NO_RESOLUTION, PSEUDO_HEADINGS } from './documents';
 
 const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
@@ -12,11 +12,7 @@ const expects = (id: string) => CATALOG.find((c) => c.id === id)!.expects;
 describe('language server: symbols, hover, completion', { timeout: 60_000 }, () => {
   let client: TestClient;
   let root: string;
-  before(async () => {
-    root = workspace();
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverForSuite((started, folder) => ([client, root] = [started, folder]));
 
   it('outlines the sections under the title', async () => {
     const uri = postmortemUri(root, 'symbols.md');

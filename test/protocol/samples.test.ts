@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { analyze, fixAll, preferredFix } from '../../server/src/core';
 import { configOf } from '../helpers';
-import { TestClient, postmortemUri, workspace } from './client';
+import { TestClient, postmortemUri, serverForSuite } from './client';
 import { comparable, expectedDiagnostics } from './expect';
 
 const SAMPLES = '/work/shared/samples';
@@ -48,11 +48,7 @@ const samples = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsW
 describe('language server: the sample postmortems agree with the CLI', { timeout: 120_000, skip: samples.length === 0 && 'no samples here' }, () => {
   let client: TestClient;
   let root: string;
-  before(async () => {
-    root = workspace();
-    client = await TestClient.start();
-  });
-  after(() => client.stop());
+  serverForSuite((started, folder) => ([client, root] = [started, folder]));
 
   it('has the five samples', () => assert.equal(samples.length, 5));
 

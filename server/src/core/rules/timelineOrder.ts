@@ -4,7 +4,7 @@ import { buildModel } from '../model/build';
 import type { PostmortemModel } from '../model/types';
 import { reparse } from '../reparse';
 import { applyEdits, type TextEdit } from '../text';
-import { timelineOf, type EntryContainer, type Timeline, type TimelineEntry } from '../timeline';
+import { timelineOf, type EntryContainer, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
 import { containerFlips, sortEdit } from '../timeline/fixes';
 import { mixedAgainst, referenceZone } from './timezoneMixed';
 import type { Rule } from './types';
@@ -16,12 +16,13 @@ export const timelineOrder: Rule = {
   tags: ['timeline'],
   check({ model, config, report }) {
     const timeline = timelineOf(model, config);
+    const common = referenceZone(timeline);
     const written = (t: { start: number; end: number }) => model.text.slice(t.start, t.end);
     // The fixes of each container, worked out once and shared by its findings (a reversed list of n entries has n - 1).
     const plans = new Map<string, ContainerPlan>();
     const planOf = (container: EntryContainer) => {
       const key = `${container.kind}:${container.start}`;
-      if (!plans.has(key)) plans.set(key, planContainer(model, config, timeline, container, written));
+      if (!plans.has(key)) plans.set(key, planContainer(model, config, timeline, common, container, written));
       return plans.get(key)!;
     };
     for (const entry of timeline.entries) {
@@ -66,7 +67,7 @@ interface ContainerPlan {
  * midnight; a fix that only moves the disorder would make "fix all" go round. None preferred
  * when none settles, or while an entry's zone is to be converted (the quick fixes stay).
  */
-function planContainer(model: PostmortemModel, config: PostmortemConfig, timeline: Timeline, container: EntryContainer, written: (t: { start: number; end: number }) => string): ContainerPlan {
+function planContainer(model: PostmortemModel, config: PostmortemConfig, timeline: Timeline, common: ZoneInfo | null, container: EntryContainer, written: (t: { start: number; end: number }) => string): ContainerPlan {
   const flips = containerFlips(timeline, container);
   const flipEdits: TextEdit[] = flips.map((e) => ({ range: model.index.range(e.timeToken!.start, e.timeToken!.end), newText: e.outOfOrder!.suggestion! }));
   const combined = sortEdit(model, timeline, container, true);
@@ -79,7 +80,6 @@ function planContainer(model: PostmortemModel, config: PostmortemConfig, timelin
   ];
   // While an entry is in a zone the timeline is not, its conversion (timezone-mixed) comes first: it
   // may move its day, and an order fix judged before it would be judged again after.
-  const common = referenceZone(timeline);
   const unsettled = timeline.entries.some((e) => e.container.start === container.start && e.container.kind === container.kind && mixedAgainst(e, common));
   const preferred = unsettled ? undefined : candidates.find(([, edits]) => edits && settles(model, config, timeline, container, edits))?.[0];
   return {

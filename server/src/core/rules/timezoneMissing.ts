@@ -14,10 +14,11 @@ export const timezoneMissing: Rule = {
   tags: ['timezone'],
   check({ model, config, report }) {
     const timeline = timelineOf(model, config);
+    const reference = referenceZone(timeline);
     for (const { section } of timeline.sections) {
       const unzoned = timeline.entries.filter((e) => e.time && !e.time.problem && !e.zone && e.start >= section.contentStart && e.start < section.end);
       if (unzoned.length === 0) continue;
-      const elsewhere = zoneUsedOutside(timeline, section, unzoned);
+      const elsewhere = zoneToDeclare(timeline, reference, section, unzoned);
       report({
         start: section.heading.start,
         end: section.heading.end,
@@ -45,10 +46,9 @@ export const timezoneMissing: Rule = {
  * that one pass of fixes leaves every time and heading in it; without zoned entries, the
  * Summary's zone, or a declaration's.
  */
-function zoneUsedOutside(timeline: Timeline, section: Section, unzoned: readonly TimelineEntry[]): { label: string; zone: ZoneInfo; inside?: boolean } | undefined {
+function zoneToDeclare(timeline: Timeline, reference: ZoneInfo | null, section: Section, unzoned: readonly TimelineEntry[]): { label: string; zone: ZoneInfo; inside?: boolean } | undefined {
   const own = timeline.entries.filter((e) => e.writtenZone && e.zone && e.start >= section.contentStart && e.start < section.end);
   const zone = (found: ZoneInfo, inside?: boolean) => ({ label: labelFor(found, timeline, unzoned), zone: found, ...(inside ? { inside } : {}) });
-  const reference = referenceZone(timeline);
   // "The zone of the other times here" when the section's own zoned times are all in it.
   if (reference) return zone(reference, own.length > 0 && own.every((e) => e.zone!.id === reference.id));
   const summary = [timeline.summary?.startTime, timeline.summary?.endTime].find((t) => t?.zone);
