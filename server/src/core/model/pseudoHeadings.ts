@@ -42,7 +42,7 @@ function paragraphTitles(paragraph: Paragraph, context: TitleContext): HeadingIn
   const end = paragraph.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const lines = context.index.linesBetween(start, end);
-  const candidates = lines.map((line) => candidateOf(line.text, context.matcher));
+  const candidates = lines.map((line) => (startsBlock(line.text) ? undefined : candidateOf(line.text, context.matcher)));
   const taken = lines.map(() => false);
   // Taking a title only makes its neighbours' reading easier: repeat until nothing more is
   // taken, down and then up the paragraph (a run of titles each waiting for the one after it is
@@ -72,16 +72,29 @@ const RUNS_ON = /(?:[,\-–—(/&+]|\b(?:the|a|an|of|and|or|to|in|on|at|for|with
 /**
  * Whether a line naming a section stands as a title in its paragraph: not a word of a sentence
  * that the line before runs on into, nor one that the line after continues in lower case; a
- * plain lower-case line only when it is alone. Text indented as code after it would turn into
- * code under a heading, so such a line is left as it is.
+ * plain lower-case line only when it is alone. The line after it must read the same once the
+ * title is a heading: text indented as code, or a line that would then open a block of its
+ * own (`startsBlock`), leaves the title as it is.
  */
 function standsAlone(lines: SourceLine[], i: number, read: TitleLine, opens: boolean, closes: boolean): boolean {
   if (!read.marked && /^\p{Ll}/u.test(read.name) && !(opens && closes)) return false;
   if (!opens && RUNS_ON.test(lines[i - 1].text.trimEnd())) return false;
-  if (closes) return true;
+  if (i === lines.length - 1) return true;
   const after = lines[i + 1].text;
-  return indentWidth(after) < 4 && (read.marked || !/^\s*\p{Ll}/u.test(after));
+  if (startsBlock(after)) return false;
+  return closes || read.marked || !/^\s*\p{Ll}/u.test(after);
 }
+
+/** A paragraph line that would start a block of another kind at the start of one: it is never a title, nor is the line before it. */
+function startsBlock(text: string): boolean {
+  return indentWidth(text) >= 4 || OPENS_BLOCK.test(text);
+}
+
+/**
+ * A line inside a paragraph that would open a block of its own at the start of one (a list
+ * numbered from 3, an empty item, an HTML tag, a table row): after a heading it would.
+ */
+const OPENS_BLOCK = /^[ \t]*(?:\d{1,9}[.)](?:[ \t]|$)|[-*+](?:[ \t]|$)|<|\|)/;
 
 /** `<h2>Timeline</h2>` as the first line of an HTML block: a heading that Markdown tools do not see. */
 function htmlTitle(node: Html, context: TitleContext): HeadingInfo[] {
@@ -95,38 +108,42 @@ function htmlTitle(node: Html, context: TitleContext): HeadingInfo[] {
 }
 
 /**
- * List items that are titles: a top-level item of one paragraph whose first line names a
- * section and ends with a colon (`- Corrective and Preventative Measures:`), or a numbered one
- * with its text under it (`3) Timeline`), with something after it. The text under it must not
- * be indented as code once the title is a heading.
+ * List items that are titles, with something after them: a top-level item of one line that
+ * names a section and ends with a colon (`- Corrective and Preventative Measures:`), or a
+ * numbered one alone in its list (`3) Timeline`, where a list of several is a table of
+ * contents). An item with text or items under it is a field with its parts, not a title; and
+ * converting one would make the text under it part of what follows.
  */
 function listTitles(list: List, next: RootContent | undefined, context: TitleContext): HeadingInfo[] {
-  const found: HeadingInfo[] = [];
-  list.children.forEach((item, k) => {
+  const titles = list.children.map((item, k) => {
     const title = itemTitle(item, context);
-    if (!title) return;
-    const { line, marker, candidate, continues } = title;
-    const colon = /[:：][^\p{L}\p{N}]*$/u.test(line.text);
-    if (!colon && !(list.ordered && continues)) return;
-    if (!continues && k === list.children.length - 1 && next === undefined) return;
-    const name = list.ordered ? `${marker.trim()} ${candidate.read.name}` : candidate.read.name;
-    found.push(headingOf(line, indentWidthOf(line.text), { ...candidate, read: { ...candidate.read, name, style: 'item' } }, context.depth));
+    const followed = k < list.children.length - 1 || next !== undefined;
+    return title && followed ? { ...title, colon: /[:：][^\p{L}\p{N}]*$/u.test(title.line.text) } : undefined;
   });
-  return found;
+  // A converted title splits its list: a numbered item between titles is then alone in its list.
+  const taken = titles.map((title) => title?.colon === true);
+  titles.forEach((title, k) => {
+    if (title && !title.colon && list.ordered) taken[k] = (k === 0 || taken[k - 1]) && (k === titles.length - 1 || taken[k + 1]);
+  });
+  return titles.flatMap((title, k) => {
+    if (!title || !taken[k]) return [];
+    const name = list.ordered ? `${title.marker.trim()} ${title.candidate.read.name}` : title.candidate.read.name;
+    return [headingOf(title.line, indentWidthOf(title.line.text), { ...title.candidate, read: { ...title.candidate.read, name, style: 'item' } }, context.depth)];
+  });
 }
 
+/** An item of one line, not a task, whose text reads as a title naming a section. */
 function itemTitle(item: ListItem, context: TitleContext) {
   const paragraph = item.children[0];
   const start = item.position?.start.offset;
   const end = item.position?.end.offset;
   const textStart = paragraph?.type === 'paragraph' ? paragraph.position?.start.offset : undefined;
-  // An item with items or blocks under it is a field with its parts (`- Impact:` over sub-items), not a title.
   if (item.children.length !== 1 || item.checked != null || start === undefined || end === undefined || textStart === undefined) return undefined;
   const [line, ...rest] = context.index.linesBetween(start, end);
-  if (textStart > line.offset + line.text.length || rest.some((l) => l.text.trim() && indentWidth(l.text) >= 4)) return undefined;
+  if (textStart > line.offset + line.text.length || rest.some((l) => l.text.trim())) return undefined;
   const marker = context.index.text.slice(line.offset + indentWidthOf(line.text), textStart);
   const candidate = candidateOf(context.index.text.slice(textStart, line.offset + line.text.length), context.matcher);
-  return candidate ? { line, marker, candidate, continues: rest.some((l) => l.text.trim()) } : undefined;
+  return candidate ? { line, marker, candidate } : undefined;
 }
 
 function candidateOf(text: string, matcher: SectionMatcher): Candidate | undefined {

@@ -29,11 +29,12 @@ export function actionItems(model: PostmortemModel, section: Section): ActionIte
   const blocks = sectionBlocks(model, section);
   blocks.forEach((node, i) => {
     const start = node.position?.start.offset ?? -1;
-    if (start < section.contentStart) return;
-    const previous = blocks[i - 1];
-    const leadIn = previous?.type === 'paragraph' ? model.text.slice(previous.position?.start.offset, previous.position?.end.offset) : undefined;
-    if (node.type === 'list') items.push(...listItems(model, node, leadIn));
-    else if (node.type === 'table') items.push(...tableRows(model, node));
+    // A list item that is a title (`- Action Items:`) opens the section inside a list: its items after the title are the section's.
+    if (node.type === 'list') {
+      const previous = start >= section.contentStart ? blocks[i - 1] : undefined;
+      const leadIn = previous?.type === 'paragraph' ? model.text.slice(previous.position?.start.offset, previous.position?.end.offset) : undefined;
+      items.push(...listItems(model, node, leadIn).filter((item) => item.start >= section.contentStart && item.start < section.end));
+    } else if (node.type === 'table' && start >= section.contentStart) items.push(...tableRows(model, node));
   });
   return items.filter((item) => hasContent(item.text));
 }

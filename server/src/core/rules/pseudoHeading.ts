@@ -40,6 +40,6 @@ function headingEdit(model: PostmortemModel, heading: HeadingInfo, pseudoLines: 
   const touches = (other: number) => other >= 0 && other < index.lineCount && index.lineAt(other).text.trim() !== '';
   const before = touches(line - 1) ? index.eol : '';
   const after = touches(line + 1) && !pseudoLines.has(line + 1) ? index.eol : '';
-  // The spaces or tabs before the line go too: a heading starts its line.
-  return { range: index.range(index.lineStart(line), heading.end), newText: `${before}${headingLine(heading)}${after}` };
+  // The spaces or tabs around the line go too: a heading starts its line, and a hard break after it says nothing.
+  return { range: index.range(index.lineStart(line), index.lineEnd(line)), newText: `${before}${headingLine(heading)}${after}` };
 }
