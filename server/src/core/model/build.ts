@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { SectionMatcher } from '../profiles/match';
 import type { Profile } from '../profiles/profiles';
 import { LineIndex } from '../text';
+import { isStampHeading } from '../timeline/headingEntries';
 import { readFrontMatter } from './frontMatter';
 import { pseudoHeadingsOf } from './pseudoHeadings';
 import type { Block, HeadingInfo, PostmortemModel, Section } from './types';
@@ -56,7 +57,7 @@ export function buildModel(
     if (heading.kind === 'pseudo' && current && heading.matches.every((m) => current!.ids.includes(m.id))) continue;
     headings.push(heading);
     const inside = current && current.ids.length > 0 && current.heading.depth >= sectionLevel;
-    if (heading.kind === 'heading' && inside && heading.depth > current!.heading.depth) {
+    if (heading.kind === 'heading' && ((inside && heading.depth > current!.heading.depth) || continuesTimeline(current, heading))) {
       current!.subheadings.push(heading);
       continue;
     }
@@ -88,6 +89,11 @@ export function buildModel(
     blocks,
     preambleEnd: firstNamed ? firstNamed.start : text.length,
   };
+}
+
+/** A heading that is only a date or opens with a time ("## May 12" at the Timeline's own level) goes on the Timeline above it. */
+function continuesTimeline(current: Section | undefined, heading: HeadingInfo): boolean {
+  return current !== undefined && current.ids.includes('timeline') && heading.matches.length === 0 && isStampHeading(heading.text);
 }
 
 function headingText(node: Heading): string {

@@ -108,7 +108,7 @@ function summaryTime(stamp: Stamp, other: Stamp | undefined, declared: ZoneDecla
     timeStart: time.start,
     timeEnd: time.end,
     clockEnd: stamp.clockEnd ?? time.end,
-    time: { hour: time.hour, minute: time.minute, second: time.second, hasSeconds: time.hasSeconds, meridiem: time.meridiem, ...(time.problem ? { problem: time.problem } : {}) },
+    time: { hour: time.hour, minute: time.minute, second: time.second, hasSeconds: time.hasSeconds, meridiem: time.meridiem, ...(time.problem ? { problem: time.problem } : {}), ...(time.slip ? { slip: time.slip } : {}) },
     writtenZone: written,
     zone,
     zoneSource,

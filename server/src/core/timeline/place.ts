@@ -44,8 +44,9 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
   const first = entries.length;
   for (const item of items) {
     if (item.type === 'anchor') {
-      const date = calendarOf(item.date, ctx.numericOrder, fallbackYear);
+      const date = item.date ? calendarOf(item.date, ctx.numericOrder, fallbackYear) : null;
       if (date) setCursor(cursor, date, 'anchor');
+      if (item.zone) carried = item.zone;
       continue;
     }
     const stamp = item.stamp;
@@ -63,7 +64,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     if (writtenDate) setCursor(cursor, writtenDate, 'entry');
     let date = cursor.date;
     let dateSource = cursor.source;
-    const dayLevel = Boolean(writtenDate && !stamp?.time);
+    const dayLevel = Boolean(writtenDate && !stamp?.time && !stamp?.placeholder);
 
     // Fields set one by one, not with Object.assign of a literal: this runs for every entry on every keystroke (profiled).
     const entry = newEntry(ctx, item.start, item.end, item.blockEnd, entries.length);
@@ -79,6 +80,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     entry.zoneSource = zoneSource;
     entry.dayLevel = dayLevel;
     entry.statesConversion = item.statesConversion;
+    if (stamp?.placeholder) entry.placeholder = stamp.placeholder;
     const { kind, source } = item.milestone ?? classify(ctx.text.slice(item.start, item.end));
     entry.kind = kind;
     entry.kindSource = source;
@@ -149,6 +151,7 @@ function setCursor(cursor: Cursor, date: CalendarDate, source: DateSource): void
 function timeOfDay(token: TimeOfDay): TimeOfDay {
   const time: TimeOfDay = { hour: token.hour, minute: token.minute, second: token.second, hasSeconds: token.hasSeconds, meridiem: token.meridiem };
   if (token.problem) time.problem = token.problem;
+  if (token.slip) time.slip = token.slip;
   return time;
 }
 

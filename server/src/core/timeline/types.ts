@@ -62,16 +62,25 @@ export interface TimeOfDay {
   hasSeconds: boolean;
   /** AM/PM as written, or null for a 24-hour time. */
   meridiem: 'am' | 'pm' | null;
-  /** Why the time is invalid (`13:15 PM`, `25:00`, `3:AM`); undefined when it is valid. */
+  /** Why the time is invalid (`25:00`, `3:AM`, `00:30 PM`); undefined when it is valid. */
   problem?: string;
+  /**
+   * A 24-hour time written with AM/PM (`13:20 PM`, `00:30 AM`, `23:00 AM`): it is read at the
+   * hour it states (`meridiem` is then null) and reported; `clock` is the time as written
+   * without the meridiem, what the fix leaves.
+   */
+  slip?: { message: string; clock: string };
 }
 
 /** The milestone an entry marks. */
 export type MilestoneKind = 'impact-start' | 'detected' | 'acknowledged' | 'escalated' | 'mitigated' | 'resolved' | 'other';
 
-/** The list, table or paragraph that holds entries; the sort fix reorders units inside one container. */
+/**
+ * The list, table or paragraph that holds entries (`headings`: a Timeline's sub-headings with
+ * times, each with the text under it); the sort fix reorders units inside one container.
+ */
 export interface EntryContainer {
-  kind: 'list' | 'table' | 'paragraph';
+  kind: 'list' | 'table' | 'paragraph' | 'headings';
   start: number;
   end: number;
   /** For ordered lists: item numbers stay in place when items move. */
@@ -139,6 +148,8 @@ export interface TimelineEntry {
   outOfOrder?: { previous: number; suggestion?: string; suggestedInstant?: number };
   /** The entry states its time in a second zone too ("10:00 PDT (17:00 UTC)"). */
   statesConversion: boolean;
+  /** Offsets of a placeholder written where the time goes (`xx:xx`, `X`): the entry has no time yet. */
+  placeholder?: { start: number; end: number };
 }
 
 /** How a written date is spelled, so a fix can write a date the same way. */
