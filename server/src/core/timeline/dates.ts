@@ -34,7 +34,7 @@ const DATE_RE = new RegExp(
     // 2023-08-04, 2023/08/04
     String.raw`(?<![\d\/.-])(?<isoY>\d{4})(?<isoSep>[-\/])(?<isoM>\d{1,2})\k<isoSep>(?<isoD>\d{1,2})(?![\d\/])`,
     // August 4, 2023 · Aug 4th 2023 · November the 2nd in 2022 · May 10 (after a comma, `2021:` is a year; without one, `1506:` is a time)
-    String.raw`\b(?<mfM>${MONTH})\b\.?${WS}(?:the${WS})?(?<mfD>\d{1,2})${ORD}(?![\d:])(?:[ \t]{0,3},[ \t]{0,3}(?:(?:in|of)${WS})?(?<mfY>\d{4}(?!\d|:\d)|\d{2}${TIME_AHEAD})|${WS}(?:(?:in|of)${WS})?(?<mfW>\d{4}(?![\d:])|\d{2}${TIME_AHEAD}))?`,
+    String.raw`\b(?<mfM>${MONTH})\b\.?${WS}(?:the${WS})?(?<mfD>\d{1,2})(?:(?:st|nd|rd|th)(?![A-Za-z])|(?![\d:]))(?:[ \t]{0,3},[ \t]{0,3}(?:(?:in|of)${WS})?(?<mfY>\d{4}(?!\d|:\d)|\d{2}${TIME_AHEAD})|${WS}(?:(?:in|of)${WS})?(?<mfW>\d{4}(?![\d:])|\d{2}${TIME_AHEAD}))?`,
     // 06/May/2022, 06-May-2022
     String.raw`(?<![\d\/.-])(?<dsD>\d{1,2})(?<dsSep>[\/-])(?<dsM>${MONTH})\k<dsSep>(?<dsY>\d{4})(?!\d)`,
     // 4 August 2023 · 2nd of November, 2022

@@ -56,6 +56,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     let zone: ZoneInfo | null = null;
     let zoneSource: ZoneSource | null = null;
     if (written) [zone, zoneSource] = [written.zone, stamp?.zoneFromRange ? 'range' : 'time'];
+    else if (item.lineZone) [zone, zoneSource] = [item.lineZone.zone, 'line'];
     else if (carried) [zone, zoneSource] = [carried.zone, 'carried'];
     else if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
     if (written) carried = written;

@@ -6,7 +6,7 @@ import type { Nodes } from 'mdast';
 import type { DateToken } from './dates';
 import type { classify } from './milestones';
 import { shiftStamp } from './shift';
-import { describe, StampReader, type Stamp } from './stamps';
+import { describe, StampReader, trailingZone, type Stamp } from './stamps';
 import type { EntryContainer, ZoneDeclaration, ZoneMention } from './types';
 
 /** An entry as found in the text, before it is placed in time. Offsets are absolute. */
@@ -20,6 +20,8 @@ export interface RawEntry {
   text: string;
   /** The zone the table's time column header declares. */
   tableZone?: ZoneDeclaration;
+  /** A zone in parentheses at the end of the entry's line, for a time that writes none. */
+  lineZone?: ZoneDeclaration;
   statesConversion: boolean;
   /** The milestone the entry's text marks (read with the entry, so it is kept with it across edits). */
   milestone?: Milestone;
@@ -61,6 +63,8 @@ export function entryOf(text: string, base: number, stamp: Stamp | undefined, co
   };
   if (stamp) entry.stamp = shiftStamp(stamp, base);
   if (inText) entry.inText = true;
+  const trailing = stamp?.time && !stamp.zone ? trailingZone(text, (stamp.rangeEnd ?? stamp).end) : undefined;
+  if (trailing) entry.lineZone = { zone: trailing.zone, start: base + trailing.start, end: base + trailing.end, source: 'line' };
   return entry;
 }
 

@@ -28,6 +28,7 @@ export function moveItems(items: readonly RawItem[], delta: number, replace?: [E
     const entry: RawEntry = { ...item, start: item.start + delta, end: item.end + delta, blockEnd: item.blockEnd + delta, container: once(item.container) };
     if (item.stamp) entry.stamp = shiftStamp(item.stamp, delta);
     if (item.tableZone) entry.tableZone = once(item.tableZone);
+    if (item.lineZone) entry.lineZone = { ...item.lineZone, start: item.lineZone.start + delta, end: item.lineZone.end + delta };
     return entry;
   });
 }

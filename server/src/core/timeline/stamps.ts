@@ -193,6 +193,9 @@ const DATE_TIME_SEPARATOR = /[`*_]{0,3}[ \t]{0,3}(?:[,:][ \t]{0,3}(?:[Aa]t\b|@)?
 const AFTER_FOUR_DIGITS = /[`*_]{0,3}[ \t]{0,3}(?:[:\-–—|),;\]]|$)/y;
 const BEFORE_ZONE = /[`*_]{0,3}[ \t]{0,3}\(?[ \t]{0,2}/y;
 const CLOSE_PAREN = /[ \t]{0,2}\)/y;
+const INSIDE_PAREN = /[ \t]{0,2}/y;
+/** What may follow a trailing zone's closing parenthesis: punctuation and markup only. */
+const TRAILING_CLOSE = /^[ \t]{0,2}\)[\s*_.:;,]{0,8}$/;
 const RANGE_JOINT = /[ \t]{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)[ \t]{0,3}/y;
 const MARKUP = /[`*_]{0,3}/y;
 /** Between a time and its date: "on", a weekday, or both ("10:00 UTC on Monday, Feb 14", "12:45 PM PST Saturday Oct 30th"). */
@@ -212,6 +215,17 @@ function skip(re: RegExp, text: string, pos: number): number {
   re.lastIndex = pos;
   const m = re.exec(text);
   return m ? pos + m[0].length : pos;
+}
+
+/**
+ * A zone in parentheses that ends a line (`10:45 AM - Deploy started (PST)`), after `from`:
+ * the zone of a time that writes none of its own.
+ */
+export function trailingZone(text: string, from: number): ZoneToken | undefined {
+  const open = text.lastIndexOf('(');
+  if (open < from) return undefined;
+  const token = readZoneAt(text, skip(INSIDE_PAREN, text, open + 1));
+  return token && TRAILING_CLOSE.test(text.slice(token.end)) ? token : undefined;
 }
 
 /** The text of an entry after its stamp: separators and dangling markup trimmed. */

@@ -7,7 +7,8 @@
  */
 import type { PostmortemModel, Section } from '../model/types';
 import { shiftStamp } from './extract';
-import { StampReader, type Stamp } from './stamps';
+import { StampReader, trailingZone, type Stamp } from './stamps';
+import type { ZoneDeclaration } from './types';
 
 /** Stamps (absolute offsets) of the Summary's start and end, and its stated duration. */
 export interface RawSummary {
@@ -17,6 +18,8 @@ export interface RawSummary {
   /** The end came from the same range as the start (its date and zone follow the start's). */
   ranged: boolean;
   duration?: { minutes: number; start: number; end: number; text: string };
+  /** A zone in parentheses ending the line of a start or end that writes none ("… on 2024-01-21 (UTC)"). */
+  lineZone?: ZoneDeclaration;
 }
 
 const START_LABEL = /^[\s*_>-]{0,6}(?:(?:incident|outage|impact)\s+)?(?:start(?:ed)?(?:\s+(?:time|at))?|began|begin(?:ning)?)[\s*_]{0,4}:[\s*_]{0,4}/i;
@@ -102,7 +105,17 @@ export function readSummary(model: PostmortemModel, section: Section): RawSummar
     // "began at 10:00 and was resolved by 11:00": the end is a later time than the start.
     if (prose.end && prose.end.start !== prose.start?.start) raw.end = prose.end;
   }
+  const lineZone = [raw.start, raw.end].map((stamp) => stamp && lineZoneOf(model, stamp)).find(Boolean);
+  if (lineZone) raw.lineZone = lineZone;
   return raw;
+}
+
+function lineZoneOf(model: PostmortemModel, stamp: Stamp): ZoneDeclaration | undefined {
+  if (!stamp.time || stamp.zone || stamp.rangeEnd?.zone) return undefined;
+  const line = model.index.positionAt(stamp.start).line;
+  const offset = model.index.lineStart(line);
+  const token = trailingZone(model.text.slice(offset, model.index.lineEnd(line)), (stamp.rangeEnd ?? stamp).end - offset);
+  return token && { zone: token.zone, start: offset + token.start, end: offset + token.end, source: 'line' };
 }
 
 function firstStamp(reader: StampReader, from: number, base: number): Stamp | undefined {
