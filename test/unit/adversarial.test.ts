@@ -19,6 +19,8 @@ const options = { config: configOf(), path: '/work/postmortems/adversarial.md', 
 const UNITS: Record<string, string> = {
   digits: '9', colons: ':', spaces: ' ', tabs: '\t', AM: 'AM', ' AM': ' AM', 'clock-ish': '1:2 AM ', 'closing brackets': ']',
   'bold marks': '**', underscores: '_', pipes: ' |', 'trailing hashes': ' #', apostrophes: "'", parentheses: '( ',
+  'four-digit times': '1625 ', 'month-days': '03-26 ', placeholders: 'X ', 'line breaks': '<br>', 'list tags': '<li>', 'lead words': 'At ',
+  'zones in parentheses': '(UTC ', 'hyphen-joined meridiems': '1:00-am-', 'midnights': 'midnight ',
 };
 
 function assertCompletes(text: string, allowedProblems: string[] = []) {
@@ -75,6 +77,9 @@ describe('adversarial input', { timeout: 600_000 }, () => {
       list: (n) => Array.from({ length: n }, (_, i) => `- ${clock(i)} UTC: event ${i}`).join('\n'),
       table: (n) => ['| Time (UTC) | Event |', '|---|---|', ...Array.from({ length: n }, (_, i) => `| ${clock(i)} | event ${i} |`)].join('\n'),
       'list in reverse (every entry out of order)': (n) => Array.from({ length: n }, (_, i) => `- ${clock(n - i)} UTC: event ${i}`).join('\n'),
+      'sub-headings with the text under them': (n) => Array.from({ length: n }, (_, i) => `### ${clock(i)} UTC\n\nevent ${i}\n`).join('\n'),
+      'a raw HTML list': (n) => ['<ul>', ...Array.from({ length: n }, (_, i) => `<li>${clock(i)} UTC event ${i}</li>`), '</ul>'].join('\n'),
+      'one paragraph of <br>-separated lines': (n) => Array.from({ length: n }, (_, i) => `${clock(i)} UTC event ${i}`).join('<br> '),
     };
     for (const [name, make] of Object.entries(shapes)) {
       it(`${name}: completes, every entry read`, () => {

@@ -58,6 +58,7 @@ export function readLines(model: PostmortemModel, start: number, end: number, co
       } else if (last) {
         // A line without a stamp continues the entry above it (it moves with it when sorting).
         last.blockEnd = at + text.trimEnd().length;
+        if (!last.text) last.text = describe(text);
       } else {
         const inside = reader.leading();
         if (inside?.stamp.time) items.push((last = entryOf(text, at, inside.stamp, container, true)));

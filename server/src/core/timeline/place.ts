@@ -60,6 +60,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     else if (carried) [zone, zoneSource] = [carried.zone, 'carried'];
     else if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
     if (written) carried = written;
+    else if (item.lineZone) carried = item.lineZone;
 
     const writtenDate = stamp?.date ? calendarOf(stamp.date, ctx.numericOrder, fallbackYear) : null;
     if (writtenDate) setCursor(cursor, writtenDate, 'entry');

@@ -44,8 +44,9 @@ const PROSE_REACH = 48;
 /** The first stamp with a time that follows a match of `verb` closely, in absolute offsets. */
 function proseStamp(reader: StampReader, verb: RegExp, base: number): Stamp | undefined {
   verb.lastIndex = 0;
-  const stamps = reader.all();
+  let stamps: Stamp[] | undefined;
   for (let m = verb.exec(reader.text); m; m = verb.exec(reader.text)) {
+    stamps ??= reader.all();
     const after = m.index + m[0].length;
     const stamp = stamps.find((s) => s.start >= after && s.start - after <= PROSE_REACH);
     if (stamp) return shiftStamp(stamp, base);

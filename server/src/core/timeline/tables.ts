@@ -50,7 +50,9 @@ export function readTable(model: PostmortemModel, table: Table, items: RawItem[]
  * "When" and "Time"; else by content) and a separate date column (by header, else a column
  * of dates alone); -1 when there is none.
  */
-function columnsOf(model: PostmortemModel, headers: string[], rows: TableRow[]): { timeCol: number; dateCol: number } {
+function columnsOf(model: PostmortemModel, headers: string[], allRows: TableRow[]): { timeCol: number; dateCol: number } {
+  // The first rows tell the columns apart: a long table is not read twice over on every edit.
+  const rows = allRows.slice(0, SAMPLE_ROWS);
   const named = headers.flatMap((h, i) => (TIME_HEADER.test(h) ? [i] : []));
   const times = named.length === 1 ? [] : cellCounts(model, rows, (stamp) => Boolean(stamp?.time));
   let timeCol = named.length > 0 ? named.reduce((best, i) => ((times[i] ?? 0) > (times[best] ?? 0) ? i : best), named[0]) : mostly(times, rows.length);
@@ -63,6 +65,8 @@ function columnsOf(model: PostmortemModel, headers: string[], rows: TableRow[]):
   if (timeCol === -1 && dateCol !== -1) timeCol = dateCol;
   return { timeCol, dateCol };
 }
+
+const SAMPLE_ROWS = 50;
 
 /** For each column, how many of the rows' cells open with a stamp that passes `test`. */
 function cellCounts(model: PostmortemModel, rows: TableRow[], test: (stamp: Stamp | undefined) => boolean): number[] {
