@@ -92,6 +92,19 @@ describe('time forms', () => {
   ];
   for (const [line, want] of typed) it(`reads "${line}" as people type it`, () => assert.equal(read(line), want));
 
+  it('reads a placeholder where the time goes, and a lone X only after a date, before a separator', () => {
+    const placeholder = (line: string) => {
+      const stamp = new StampReader(line).atLead();
+      return stamp?.placeholder ? line.slice(stamp.placeholder.start, stamp.placeholder.end) : undefined;
+    };
+    assert.equal(placeholder('2022-02-02 X: chat message sent'), 'X');
+    assert.equal(placeholder('xx:xx config restored'), 'xx:xx');
+    assert.equal(placeholder('??:?? UTC - page sent'), '??:??');
+    assert.equal(placeholder('HH:MM UTC - describe the event'), undefined);
+    assert.equal(placeholder('Aug 4: X (the network) posts a notice'), undefined);
+    assert.equal(placeholder('X: the letter alone'), undefined);
+  });
+
   const notTyped = ['2022-02-02 1500 requests failed', '1625 requests failed', 'Feb 05, 2021: disclosure', 'X marks the spot', 'the 03-26 build'];
   for (const line of notTyped) it(`reads no time in "${line}"`, () => assert.equal(read(line), 'none'));
 

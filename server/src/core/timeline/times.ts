@@ -158,10 +158,10 @@ export function readFourDigitTimeAt(text: string, pos: number): TimeToken | unde
   return { start: pos, end: pos + 4, hour: Number(m[1]), minute: Number(m[2]), second: 0, hasSeconds: false, meridiem: null };
 }
 
-/** `xx:xx`, `XX:XX`, `HH:MM`, `??:??`: where a time goes but is not known yet. */
-const PLACEHOLDER_TIME = /(?:[Xx]{1,2}:[Xx]{2}|[Hh]{1,2}:[Mm]{2}|\?{1,2}:\?{2})(?![\p{L}\p{N}_:])/uy;
-/** A lone `X` or `XX`: a placeholder only right after a date (`2022-02-02 X:`), elsewhere it is a word. */
-const PLACEHOLDER_LETTER = /X{1,2}(?![\p{L}\p{N}_])/uy;
+/** `xx:xx`, `XX:XX`, `??:??`: where a time goes but is not known yet (`HH:MM` is a template's prompt, not a writer's). */
+const PLACEHOLDER_TIME = /(?:[Xx]{1,2}:[Xx]{2}|\?{1,2}:\?{2})(?![\p{L}\p{N}_:])/uy;
+/** A lone `X` or `XX` before a separator: a placeholder only right after a date (`2022-02-02 X:`); elsewhere, or before a word, it is a word. */
+const PLACEHOLDER_LETTER = /X{1,2}(?=[ \t]{0,2}[:\-–—|])/y;
 
 /** The offsets of a placeholder time at `pos`, if one is there; `afterDate` also takes a lone `X`. */
 export function readPlaceholderTimeAt(text: string, pos: number, afterDate = false): { start: number; end: number } | undefined {
