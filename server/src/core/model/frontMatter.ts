@@ -1,37 +1,90 @@
 import type { Root, Yaml } from 'mdast';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+
+/** One top-level `key: value` of the front matter, with where its key and value are written. */
+export interface FrontMatterField {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** The value as YAML reads it: null for `key:` with nothing after it. */
+  value: unknown;
+  /** Offsets of the value's source, quotes included; both at the key's end when nothing is written. */
+  valueStart: number;
+  valueEnd: number;
+  /** How the value is written. */
+  shape: 'scalar' | 'list' | 'map' | 'other';
+}
 
 /** YAML front matter, when the document opens with it. */
 export interface FrontMatter {
   data: Record<string, unknown>;
   start: number;
   end: number;
+  /** Offsets of the YAML between the fences. */
+  contentStart: number;
+  contentEnd: number;
+  /** The top-level keys in the order they are written (empty when the YAML does not parse). */
+  fields: FrontMatterField[];
   /** The YAML error, when the block does not parse; `data` is then empty. */
   error?: string;
+  /** Set when the YAML parses to something other than a mapping (a list, a bare word). */
+  notMapping?: boolean;
 }
 
 /** Front matter by its node: an incremental parse reuses the node when the edit is below it. */
 const cache = new WeakMap<object, FrontMatter>();
 
 /** Reads the front matter block of a parsed document (read-only: it may be shared between versions). */
-export function readFrontMatter(tree: Root): FrontMatter | undefined {
+export function readFrontMatter(tree: Root, text: string): FrontMatter | undefined {
   const node = tree.children[0];
   if (!node || node.type !== 'yaml' || !node.position) return undefined;
   let frontMatter = cache.get(node);
-  if (!frontMatter) cache.set(node, (frontMatter = parseFrontMatter(node)));
+  if (!frontMatter) cache.set(node, (frontMatter = parseFrontMatter(node, text)));
   return frontMatter;
 }
 
-function parseFrontMatter(node: Yaml): FrontMatter {
+function parseFrontMatter(node: Yaml, text: string): FrontMatter {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
+  // The YAML starts on the line after the opening fence.
+  const lineBreak = text.indexOf('\n', start);
+  const contentStart = lineBreak < 0 || lineBreak > end ? end : lineBreak + 1;
+  const base = { data: {}, start, end, contentStart, contentEnd: Math.min(end, contentStart + node.value.length), fields: [] };
   try {
-    const parsed: unknown = parseYaml(node.value);
-    const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-    return { data, start, end };
+    const document = parseDocument(node.value, { uniqueKeys: true });
+    if (document.errors.length > 0) return { ...base, error: document.errors[0].message.split('\n')[0] };
+    const parsed: unknown = document.toJS();
+    if (parsed === null || parsed === undefined) return base;
+    if (typeof parsed !== 'object' || Array.isArray(parsed) || !isMap(document.contents)) return { ...base, notMapping: true };
+    const data = parsed as Record<string, unknown>;
+    return { ...base, data, fields: fieldsOf(document.contents.items, data, contentStart) };
   } catch (error) {
-    return { data: {}, start, end, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    // toJS refuses alias bombs and the like.
+    return { ...base, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   }
+}
+
+function fieldsOf(items: Array<{ key: unknown; value: unknown }>, data: Record<string, unknown>, offset: number): FrontMatterField[] {
+  const fields: FrontMatterField[] = [];
+  for (const { key, value } of items) {
+    if (!isScalar(key) || !key.range || key.value === null || typeof key.value === 'object') continue;
+    const keyStart = offset + key.range[0];
+    const keyEnd = offset + key.range[1];
+    const node = value as Node | null;
+    const range = node?.range;
+    const shape = isScalar(node) ? 'scalar' : isSeq(node) ? 'list' : isMap(node) ? 'map' : 'other';
+    const written = range && range[1] > range[0];
+    fields.push({
+      key: String(key.value),
+      keyStart,
+      keyEnd,
+      value: data[String(key.value)] ?? null,
+      valueStart: written ? offset + range[0] : keyEnd,
+      valueEnd: written ? offset + range[1] : keyEnd,
+      shape,
+    });
+  }
+  return fields;
 }
 
 /** A front matter value as a string, for keys such as `profile`, `timezone` and `date`. */
@@ -39,4 +92,9 @@ export function frontMatterString(frontMatter: FrontMatter | undefined, key: str
   const value = frontMatter?.data[key];
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** The field written for a key, if the front matter has it. */
+export function frontMatterField(frontMatter: FrontMatter | undefined, key: string): FrontMatterField | undefined {
+  return frontMatter?.fields.find((field) => field.key === key);
 }
