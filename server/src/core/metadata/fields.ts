@@ -51,7 +51,6 @@ export const METADATA_FIELDS: readonly MetadataField[] = [
     key: 'profile',
     kind: 'enum',
     noun: 'a profile',
-    setting: 'profiles',
     values: (config) => [...BUILT_IN_PROFILE_NAMES, ...Object.keys(config.profiles)],
     meaning: "The template this postmortem is checked against; it wins over the configuration's `profile`.",
   },

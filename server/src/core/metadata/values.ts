@@ -49,9 +49,9 @@ const loose = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
 function checkEnum(text: string, spec: MetadataField, values: readonly string[]): ValueProblem | undefined {
   if (values.includes(text)) return undefined;
   const near = values.filter((v) => loose(v) === loose(text));
-  const listed = `${values.map((v) => `"${v}"`).join(', ')}${spec.setting ? ` (set by ${spec.setting})` : ''}`;
   if (near.length === 1) return { message: `"${text}" is not written as ${spec.noun}: write "${near[0]}".`, replacement: near[0], respells: true };
-  return { message: `"${text}" is not ${spec.noun}: use one of ${listed}.` };
+  const listed = values.length === 1 ? `"${values[0]}"` : `one of ${values.map((v) => `"${v}"`).join(', ')}`;
+  return { message: `"${text}" is not ${spec.noun}: use ${listed}${spec.setting ? ` (from ${spec.setting})` : ''}.` };
 }
 
 const patterns = new Map<string, RegExp | null>();

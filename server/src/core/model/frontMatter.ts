@@ -23,10 +23,15 @@ export interface FrontMatter {
   /** Offsets of the YAML between the fences. */
   contentStart: number;
   contentEnd: number;
-  /** The top-level keys in the order they are written (empty when the YAML does not parse). */
+  /**
+   * The top-level keys in the order they are written. When the YAML does not parse (a key
+   * being typed), the lines that start with `key:`, their values as written.
+   */
   fields: FrontMatterField[];
   /** The YAML error, when the block does not parse; `data` is then empty. */
   error?: string;
+  /** Offsets of where the YAML error is, when it says. */
+  errorAt?: { start: number; end: number };
   /** Set when the YAML parses to something other than a mapping (a list, a bare word). */
   notMapping?: boolean;
 }
@@ -52,19 +57,25 @@ function parseFrontMatter(node: Yaml, text: string): FrontMatter {
   const base = { data: {}, start, end, contentStart, contentEnd: Math.min(end, contentStart + node.value.length), fields: [] };
   try {
     const document = parseDocument(node.value, { uniqueKeys: true });
-    if (document.errors.length > 0) return { ...base, error: document.errors[0].message.split('\n')[0] };
+    const [error] = document.errors;
+    if (error) {
+      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      const [from, to] = error.pos;
+      const errorAt = { start: contentStart + from, end: contentStart + Math.max(from, Math.min(to, node.value.length)) };
+      return { ...base, error: message, errorAt, fields: keyLines(node.value, contentStart) };
+    }
     const parsed: unknown = document.toJS();
     if (parsed === null || parsed === undefined) return base;
     if (typeof parsed !== 'object' || Array.isArray(parsed) || !isMap(document.contents)) return { ...base, notMapping: true };
     const data = parsed as Record<string, unknown>;
-    return { ...base, data, fields: fieldsOf(document.contents.items, data, contentStart) };
+    return { ...base, data, fields: fieldsOf(document.contents.items, data, node.value, contentStart) };
   } catch (error) {
     // toJS refuses alias bombs and the like.
     return { ...base, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   }
 }
 
-function fieldsOf(items: Array<{ key: unknown; value: unknown }>, data: Record<string, unknown>, offset: number): FrontMatterField[] {
+function fieldsOf(items: Array<{ key: unknown; value: unknown }>, data: Record<string, unknown>, source: string, offset: number): FrontMatterField[] {
   const fields: FrontMatterField[] = [];
   for (const { key, value } of items) {
     if (!isScalar(key) || !key.range || key.value === null || typeof key.value === 'object') continue;
@@ -73,16 +84,30 @@ function fieldsOf(items: Array<{ key: unknown; value: unknown }>, data: Record<s
     const node = value as Node | null;
     const range = node?.range;
     const shape = isScalar(node) ? 'scalar' : isSeq(node) ? 'list' : isMap(node) ? 'map' : 'other';
-    const written = range && range[1] > range[0];
+    // A block value's range runs to the next key: it ends at its last character.
+    const valueEnd = range ? range[0] + source.slice(range[0], range[1]).trimEnd().length : 0;
+    const written = range && valueEnd > range[0];
     fields.push({
       key: String(key.value),
       keyStart,
       keyEnd,
       value: data[String(key.value)] ?? null,
       valueStart: written ? offset + range[0] : keyEnd,
-      valueEnd: written ? offset + range[1] : keyEnd,
+      valueEnd: written ? offset + valueEnd : keyEnd,
       shape,
     });
+  }
+  return fields;
+}
+
+/** `key: value` lines at the start of a line, for YAML that does not parse. */
+function keyLines(source: string, offset: number): FrontMatterField[] {
+  const fields: FrontMatterField[] = [];
+  for (const m of source.matchAll(/^([A-Za-z_][\w-]*)[ \t]*:[ \t]*([^\n\r]*)/gm)) {
+    const keyStart = offset + m.index;
+    const value = m[2].trimEnd();
+    const valueStart = keyStart + m[0].length - m[2].length;
+    fields.push({ key: m[1], keyStart, keyEnd: keyStart + m[1].length, value: value === '' ? null : value, valueStart, valueEnd: valueStart + value.length, shape: 'scalar' });
   }
   return fields;
 }

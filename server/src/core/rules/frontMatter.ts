@@ -15,7 +15,8 @@ export const frontMatter: Rule = {
     const opening = fm ? { start: fm.start, end: fm.start + 3 } : firstLine(model);
     if (fm?.error || fm?.notMapping) {
       const why = fm.error ? `is not valid YAML (${fm.error})` : 'is not a list of "key: value" lines';
-      report({ ...opening, message: `The front matter ${why}: its metadata cannot be read.` });
+      const at = fm.errorAt && fm.errorAt.end > fm.errorAt.start ? fm.errorAt : opening;
+      report({ ...at, message: `The front matter ${why}: its metadata cannot be read.` });
       return;
     }
     for (const field of fm?.fields ?? []) {
