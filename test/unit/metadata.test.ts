@@ -5,6 +5,7 @@ import { analyze, RULE_IDS, trackedActionItems, validateConfig } from '../../ser
 import { idPatternProblem } from '../../server/src/core/config/metadata';
 import { frontMatterCompletions, frontMatterHover } from '../../server/src/core/metadata/assist';
 import { trackingIn } from '../../server/src/core/actions/track';
+import { frontMatterId, nextIncidentId } from '../../server/src/core/metadata/nextId';
 import { configOf, lint, md } from '../helpers';
 
 describe('metadata configuration', () => {
@@ -141,5 +142,20 @@ describe('editor help in front matter', () => {
     assert.deepEqual(hover.values, ['SEV1', 'SEV2', 'SEV3', 'SEV4']);
     assert.equal(hover.required, true);
     assert.equal(frontMatterHover(model, config, offsetOf(1, 11)), undefined, 'not on the value');
+  });
+});
+
+describe('the next free incident ID', () => {
+  it('follows the highest ID of the prefix used most, keeping its width', () => {
+    assert.equal(nextIncidentId(['INC-039', 'INC-041', 'INC-040', 'OPS-7'], String.raw`^[A-Z]+-\d+$`), 'INC-042');
+    assert.equal(nextIncidentId(['INC-9'], String.raw`^[A-Z]+-\d+$`), 'INC-10');
+    assert.equal(nextIncidentId([], String.raw`^[A-Z]+-\d+$`), 'INC-001');
+    assert.equal(nextIncidentId(['SRE-12', 'SRE-3'], String.raw`^SRE-\d{3}$`), undefined, 'SRE-13 does not match the pattern: left for the writer');
+  });
+
+  it('reads the id of a front matter block only', () => {
+    assert.equal(frontMatterId('---\ntitle: Disk full\nid: "INC-041" # from the tracker\n---\n# Disk full\n'), 'INC-041');
+    assert.equal(frontMatterId('# Disk full\n\nid: INC-041\n'), undefined);
+    assert.equal(frontMatterId('---\r\nid: OPS-7\r\n---\r\n'), 'OPS-7');
   });
 });
