@@ -108,9 +108,9 @@ describe('reading times in order', () => {
   });
   it('reads 11:21 PM → 12:00 PM as out of order and suggests 12:00 AM', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 11:21 PM Alert', '- 12:00 PM Restart', '- 12:10 AM Resolved', ...SECTIONS));
-    const { previous, suggestion, suggestedInstant } = t.entries[1].outOfOrder!;
-    assert.deepEqual({ previous, suggestion }, { previous: 0, suggestion: '12:00 AM' });
-    assert.equal(suggestedInstant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
+    const { previous, correction } = t.entries[1].outOfOrder!;
+    assert.deepEqual({ previous, text: correction?.text }, { previous: 0, text: '12:00 AM' });
+    assert.equal(correction?.instant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
     assert.equal(t.entries[2].outOfOrder, undefined, 'the entry after a typo is compared with the last entry in order');
   });
   it('reads a timeline across a DST change with the right offsets', () => {
