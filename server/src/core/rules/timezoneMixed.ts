@@ -1,9 +1,11 @@
+import type { Fix } from '../findings';
 import type { TextEdit } from '../text';
-import { timelineOf, zoneLabelAt, type SummaryTime, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
-import { convertEdits, type Convertible } from '../timeline/fixes';
+import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
+import { convertEdits, entryConvertible as convertible, mergeEdits, summaryConvertible as summaryItem } from '../timeline/fixes';
 import { formatInstant } from '../timeline/format';
 import { sameZone, wallClock } from '../timeline/zones';
 import type { Rule } from './types';
+import { zoneSlip } from './zoneSlip';
 
 export const timezoneMixed: Rule = {
   id: 'timezone-mixed',
@@ -32,11 +34,19 @@ export const timezoneMixed: Rule = {
       // date would change under undated entries that read their day from it: stating both is left to the author.
       const edits: TextEdit[] | undefined = parts.every((part) => part !== undefined) && !strandsFollowers(entries, i, reference) ? parts.flat() : undefined;
       const converted = formatInstant(entry.instant, reference, entry.time!, true).text;
+      const written = model.text.slice(entry.timeToken!.start, entry.token!.clockEnd);
+      const slip = zoneSlip(model, timeline, i, reference);
+      const conversion: Fix[] = edits
+        ? [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: !slip }]
+        : [];
       report({
         start: entry.timeToken!.start,
         end: entry.token!.clockEnd,
-        message: `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${model.text.slice(entry.timeToken!.start, entry.token!.clockEnd)} (${converted})").`,
-        fixes: edits ? [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: true }] : [],
+        message: slip
+          ? `${written} among ${describeZone(entry.instant)} entries: did you mean ${slip.meant}? If ${written} is right, convert it (${converted}), or state both ("${written} (${converted})").`
+          : `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${written} (${converted})").`,
+        // A slip of the label is fixed by writing the label meant; converting would move the time by hours.
+        fixes: slip ? [slip.fix, ...conversion] : conversion,
       });
     });
 
@@ -92,26 +102,6 @@ function strandsFollowers(entries: readonly TimelineEntry[], i: number, referenc
     if (e.time && e.dateSource !== null) return true;
   }
   return false;
-}
-
-function summaryItem(time: SummaryTime): Convertible {
-  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate, date: time.date };
-}
-
-/** Edits of one fix with duplicates (a date both ends rewrite alike) made one; undefined when two disagree. */
-function mergeEdits(edits: TextEdit[]): TextEdit[] | undefined {
-  const byRange = new Map<string, TextEdit>();
-  for (const edit of edits) {
-    const key = JSON.stringify(edit.range);
-    const seen = byRange.get(key);
-    if (seen && seen.newText !== edit.newText) return undefined;
-    byRange.set(key, edit);
-  }
-  return [...byRange.values()];
-}
-
-function convertible(entry: TimelineEntry): Convertible {
-  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate, date: entry.date };
 }
 
 /**

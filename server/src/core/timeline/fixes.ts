@@ -6,7 +6,7 @@ import type { HeadingInfo, PostmortemModel } from '../model/types';
 import type { TextEdit } from '../text';
 import { formatDate } from './dates';
 import { formatInstant } from './format';
-import type { CalendarDate, DateStyle, EntryContainer, TimeOfDay, Timeline, TimelineEntry, ZoneInfo } from './types';
+import type { CalendarDate, DateStyle, EntryContainer, SummaryTime, TimeOfDay, Timeline, TimelineEntry, ZoneInfo } from './types';
 
 /**
  * Appends a zone to a heading's name: `## Timeline` → `## Timeline (UTC)`, `**Timeline**` →
@@ -134,6 +134,28 @@ export interface Convertible {
   writtenDate: { date: CalendarDate; start: number; end: number; style: DateStyle } | null;
   /** The day the time is read on (written, from the entries above, or rolled over); null when unknown. */
   date: CalendarDate | null;
+}
+
+/** An entry's time to convert: its time through its zone. */
+export function entryConvertible(entry: TimelineEntry): Convertible {
+  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate, date: entry.date };
+}
+
+/** A Summary time to convert: its time through its zone. */
+export function summaryConvertible(time: SummaryTime): Convertible {
+  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate, date: time.date };
+}
+
+/** Edits of one fix with duplicates (a date two times rewrite alike) made one; undefined when two disagree. */
+export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const byRange = new Map<string, TextEdit>();
+  for (const edit of edits) {
+    const key = JSON.stringify(edit.range);
+    const seen = byRange.get(key);
+    if (seen && seen.newText !== edit.newText) return undefined;
+    byRange.set(key, edit);
+  }
+  return [...byRange.values()];
 }
 
 /** An offset that could continue a zone label written before it. */
