@@ -109,6 +109,23 @@ describe('postmortem-lint', () => {
     assert.deepEqual(byGlob, byDir);
   });
 
+  it('reads a file without an extension named on the command line as Markdown; a directory walk still leaves it out', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'postmortems'));
+    copyFileSync(join(fixtures, 'INCIDENT-2041'), join(dir, 'postmortems', 'INCIDENT-2041'));
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'postmortems', 'queue.md'));
+    const named = join('postmortems', 'INCIDENT-2041');
+    const [file] = json(run(['--format', 'json', named], dir).stdout);
+    assert.equal(file.file, named);
+    assert.equal(file.isPostmortem, true);
+    assert.deepEqual(file.diagnostics.map((d) => `${d.line} ${d.rule}`), ['17 pseudo-heading']);
+    const timeline = JSON.parse(run(['timeline', '--format', 'json', named], dir).stdout) as { entries: Array<{ time: string }> };
+    assert.deepEqual(timeline.entries.map((e) => e.time), ['14:05', '14:20', '14:50']);
+    assert.deepEqual(json(run(['--format', 'json', 'postmortems'], dir).stdout).map((f) => f.file), [join('postmortems', 'queue.md')]);
+    assert.equal(run(['--fix', named], dir).code, 0);
+    assert.match(readFileSync(join(dir, named), 'utf8'), /^## Resolution\n\nThe spooler was restarted/m);
+  });
+
   it('lints many files on several threads with the same results, in order', () => {
     const dir = workspace();
     mkdirSync(join(dir, 'postmortems'));
