@@ -118,6 +118,10 @@ describe('reading times in order', () => {
     assert.deepEqual(t.entries.map((e) => (e.outOfOrder ? e.index : null)).filter((i) => i !== null), [2]);
     assert.deepEqual(t.entries[2].outOfOrder, { next: 3, correction: { start: t.entries[2].timeToken!.start, end: t.entries[2].timeToken!.end, text: '11:21 am', instant: t.entries[1].instant! + 60_000 } });
   });
+  it('compares two slips side by side with the entries in order around them, not with each other', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 9:00 AM a', '- 9:10 PM b', '- 9:20 PM c', '- 9:30 AM d', '- 9:40 AM e', '- 9:50 AM f', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder && { next: e.outOfOrder.next, text: e.outOfOrder.correction?.text }), [undefined, { next: 3, text: '9:10 AM' }, { next: 3, text: '9:20 AM' }, undefined, undefined, undefined]);
+  });
   it('keeps reading entry by entry when blaming fewer entries explains no more', () => {
     // 09:30 or 09:12 is out of place: the later entry, earlier than the one before it, is reported.
     const t = timeline(md('## Timeline (UTC)', '', '- 09:00 a', '- 09:30 b', '- 09:12 c', '- 09:40 d', ...SECTIONS));

@@ -1,7 +1,7 @@
 import type { Fix } from '../findings';
 import type { TextEdit } from '../text';
 import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
-import { convertEdits, entryConvertible as convertible, mergeEdits, summaryConvertible as summaryItem } from '../timeline/fixes';
+import { convertEdits, entryConvertible, mergeEdits, summaryConvertible } from '../timeline/fixes';
 import { formatInstant } from '../timeline/format';
 import { sameZone, wallClock } from '../timeline/zones';
 import type { Rule } from './types';
@@ -26,9 +26,9 @@ export const timezoneMixed: Rule = {
       const carried: TimelineEntry[] = [];
       for (let j = i + 1; j < entries.length && entries[j].zoneSource === 'carried'; j++) if (entries[j].instant !== null) carried.push(entries[j]);
       const parts = [
-        convertEdits(model, convertible(entry), reference, true),
+        convertEdits(model, entryConvertible(entry), reference, true),
         // A carried time on the other side of a DST change gets its own label (PDT after PST), or it would carry a wrong one.
-        ...carried.map((e) => convertEdits(model, { ...convertible(e), end: e.timeToken!.end }, reference, describeZone(e.instant!) !== describeZone(entry.instant!))),
+        ...carried.map((e) => convertEdits(model, { ...entryConvertible(e), end: e.timeToken!.end }, reference, describeZone(e.instant!) !== describeZone(entry.instant!))),
       ];
       // No fix when a time cannot be converted alone (it would move to another day), or when its written
       // date would change under undated entries that read their day from it: stating both is left to the author.
@@ -58,10 +58,10 @@ export const timezoneMixed: Rule = {
       if (!time?.writtenZone || time.instant === null || !time.exact || time.zoneSource !== 'time') continue;
       if (sameZone(time.writtenZone.zone, reference, time.instant)) continue;
       const converted = formatInstant(time.instant, reference, time.time, true).text;
-      const edits = convertEdits(model, summaryItem(time), reference, true);
+      const edits = convertEdits(model, summaryConvertible(time), reference, true);
       // "From 14:00 to 14:30 UTC-3": the other end borrows this zone, so it converts too, or its instant would move.
       const borrows = other && other.zoneSource === 'range' && (!other.writtenZone || other.writtenZone.start === time.writtenZone.start);
-      const otherEdits = borrows && other.instant !== null ? convertEdits(model, summaryItem(other), reference, false) : undefined;
+      const otherEdits = borrows && other.instant !== null ? convertEdits(model, summaryConvertible(other), reference, false) : undefined;
       const withOther = !edits ? undefined : borrows ? (otherEdits ? mergeEdits([...edits, ...otherEdits]) : undefined) : edits;
       report({
         start: time.timeStart,

@@ -62,7 +62,7 @@ export function fewestOutOfPlace(placed: readonly TimelineEntry[]): Set<number> 
  * order before it, or later than the one after it. A blamed entry that is neither is in order.
  */
 export function markOutOfPlace(placed: readonly TimelineEntry[], blamed: ReadonlySet<number>): void {
-  const [previous, next] = neighbours(placed);
+  const [previous, next] = neighbours(placed, blamed);
   for (const k of blamed) {
     const entry = placed[k];
     if (entry.instant === null) continue;
@@ -91,19 +91,20 @@ export function suggestCorrections(text: string, placed: readonly TimelineEntry[
   });
 }
 
-/** For each position, the nearest timed entry in order before it and after it. */
-function neighbours(placed: readonly TimelineEntry[]): [Array<TimelineEntry | undefined>, Array<TimelineEntry | undefined>] {
+/** For each position, the nearest timed entry in order before it and after it (the `held` positions left out). */
+function neighbours(placed: readonly TimelineEntry[], held?: ReadonlySet<number>): [Array<TimelineEntry | undefined>, Array<TimelineEntry | undefined>] {
   const previous = new Array<TimelineEntry | undefined>(placed.length);
   const next = new Array<TimelineEntry | undefined>(placed.length);
+  const counts = (k: number) => inOrder(placed[k]) && !held?.has(k);
   let last: TimelineEntry | undefined;
   for (let k = 0; k < placed.length; k++) {
     previous[k] = last;
-    if (inOrder(placed[k])) last = placed[k];
+    if (counts(k)) last = placed[k];
   }
   last = undefined;
   for (let k = placed.length - 1; k >= 0; k--) {
     next[k] = last;
-    if (inOrder(placed[k])) last = placed[k];
+    if (counts(k)) last = placed[k];
   }
   return [previous, next];
 }
@@ -117,7 +118,9 @@ function flipOf(text: string, entry: TimelineEntry, reading: Reading, fits: (at:
   if (!reading.time.meridiem || !token) return undefined;
   const written = text.slice(token.start, token.end);
   const letter = MERIDIEM_LETTER.exec(written);
-  if (!letter) return undefined;
+  // "13:20 PM" is 13:20 whatever its letters say: only a 12-hour hour has another half of the day.
+  const hour = Number(/^\d{1,2}/.exec(written)?.[0]);
+  if (!letter || !(hour >= 1 && hour <= 12)) return undefined;
   const flipped: TimeOfDay = { ...reading.time, hour: (reading.time.hour + 12) % 24 };
   for (const day of reading.dated ? [reading.date] : [reading.date, addDays(reading.date, 1)]) {
     const at = instantOf(day, flipped, reading.zone, reading.known);

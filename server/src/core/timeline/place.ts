@@ -108,11 +108,10 @@ function placeItems(items: readonly RawItem[], declared: ZoneDeclaration | null,
     entry.kindSource = source;
 
     if (time) {
+      // A held entry is compared at the end (markOutOfPlace), with the entries in order around it.
       const held = blamed?.has(entries.length - first) ?? false;
       let instant = instantOf(date, time, zone, cursor.known);
-      if (held) {
-        // Compared at the end (markOutOfPlace), with the entries in order around it.
-      } else if (previous && instant < previous.instant!) {
+      if (!held && previous && instant < previous.instant!) {
         const next = writtenDate ? undefined : instantOf(addDays(date, 1), time, zone, cursor.known);
         if (next !== undefined && next - previous.instant! < HALF_DAY) {
           date = addDays(date, 1);
@@ -121,7 +120,7 @@ function placeItems(items: readonly RawItem[], declared: ZoneDeclaration | null,
           dateSource = 'rollover';
           instant = next;
         } else entry.outOfOrder = { previous: previous.index };
-      } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
+      } else if (!held && previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
         entry.outOfOrder = { previous: previousDay.index };
       }
       readings.set(entry, { time, date, zone, known: cursor.known, dated: writtenDate !== null });
