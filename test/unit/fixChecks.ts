@@ -95,10 +95,10 @@ export function assertFixesAreLocal(analysis: Analysis, text: string): void {
 /** A meridiem on a 24-hour hour (`13:20PM`, `00:30 AM`) says nothing: fix-all may drop it. The corpus check's rule. */
 const plain = (text: string) => text.replace(/\b((?:1[3-9]|2[0-3]|00):[0-5]\d)\s*[AaPp]\.?[Mm]\b\.?/g, '$1');
 
-/** Every word and number of a text (markup aside), with how often each occurs. */
+/** Every word and number of a text (markup and letter case aside: a value respelt `sev3` → `SEV3` keeps its word), with how often each occurs. */
 function allWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const word of plain(text).match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  for (const word of plain(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
   return counts;
 }
 

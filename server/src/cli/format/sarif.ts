@@ -21,7 +21,7 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[rule.defaultSeverity] },
               properties: { tags: rule.tags },
             })),
           },
