@@ -3,17 +3,19 @@
  * `<!-- expected … -->` block lists the findings (`LINE RULE[@SEVERITY] [words from the message]`;
  * with `@SEVERITY`, the finding must have it), an optional `<!-- config {json} -->` line, an
  * optional `<!-- today YYYY-MM-DD -->` line (the date due-date rules count from), an optional
- * `<!-- fix-rewrites -->` marker (its fixes
- * may replace words, such as times converted to another zone) and an optional `NAME.fixed.md` golden file.
- * Every fixture's fixes are applied and the result re-linted: the fixed findings must be
- * gone, the text outside the fixes kept, and fixing again must change nothing.
+ * `<!-- fixes … -->` block listing the quick fixes a finding offers, in order
+ * (`LINE RULE [preferred, automatic] title`, the flags optional), and an optional
+ * `NAME.fixed.md` golden file for fix-all. Fix-all is applied to every fixture and the result
+ * re-linted: the findings it fixes must be gone, every word and stated time of the original
+ * kept, and fixing again must change nothing.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { fixAll, preferredFix } from '../../server/src/core';
+import { automaticFix, fixAll, preferredFix, type Finding } from '../../server/src/core';
 import { configOf, lint } from '../helpers';
+import { assertFixAllKeepsFacts } from './fixChecks';
 
 const root = join(__dirname, '..', 'fixtures', 'rules');
 
@@ -80,7 +82,9 @@ describe('rule fixtures', () => {
         assert.ok(at.length > 0 && at.every((g) => g.severity === w.severity), `${name}: ${w.rule} on line ${w.line} is ${at.map((g) => g.severity).join(', ')}, not ${w.severity}`);
       }
 
-      const fixable = analysis.findings.filter((f) => preferredFix(f));
+      assertOfferedFixes(text, analysis.findings, name);
+
+      const fixable = analysis.findings.filter((f) => automaticFix(f));
       const options = { config: configOf(patch), path: '/work/postmortems/test.md', force: true, today };
       const fixed = fixAll(text, options).text;
       const golden = path.replace(/\.md$/, '.fixed.md');
@@ -94,20 +98,32 @@ describe('rule fixtures', () => {
         const again = after.findings.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
         assert.equal(again.length, 0, `${name}: after fixing, still "${finding.message}"`);
       }
-      assert.equal(fixAll(fixed, options).text, fixed, `${name}: fixing twice changed the text again`);
-      // Fixes that convert times (timezone-mixed, timezone-dst) rewrite words on purpose.
-      if (!/<!--\s*fix-rewrites\s*-->/.test(text)) assertKeepsText(text, fixed, name);
+      assertFixAllKeepsFacts(text, options, name);
     });
   }
 });
 
-/** Every word of the original survives the fixes (they add, convert or reorder; they never delete prose). */
-function assertKeepsText(before: string, after: string, name: string): void {
-  const counts = (s: string) => {
-    const map = new Map<string, number>();
-    for (const word of s.replace(/[#*_:]/g, ' ').split(/\s+/).filter(Boolean)) map.set(word, (map.get(word) ?? 0) + 1);
-    return map;
-  };
-  const kept = counts(after);
-  for (const [word, n] of counts(before)) assert.ok((kept.get(word) ?? 0) >= n, `${name}: the fix lost the word "${word}"`);
+/** The `<!-- fixes … -->` block: each listed finding offers exactly these fixes, in this order, preferred and automatic as marked. */
+function assertOfferedFixes(text: string, findings: readonly Finding[], name: string): void {
+  const block = /<!--\s*fixes\s*\n([\s\S]*?)-->/.exec(text);
+  if (!block) return;
+  const wanted = new Map<string, string[]>();
+  for (const line of block[1].split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const [, lineNo, rule, flags, title] = /^(\d+)\s+([a-z-]+)\s+(?:\[([a-z, ]+)\]\s+)?(.+)$/.exec(line) ?? [];
+    if (!title) throw new Error(`bad fixes line: ${line}`);
+    const key = `${lineNo} ${rule}`;
+    wanted.set(key, [...(wanted.get(key) ?? []), describeFix(title, (flags ?? '').split(',').map((f) => f.trim()))]);
+  }
+  for (const [key, fixes] of wanted) {
+    const found = findings.filter((f) => `${f.range.start.line + 1} ${f.ruleId}` === key);
+    assert.equal(found.length, 1, `${name}: the fixes block names ${key}, which has ${found.length} findings`);
+    const preferred = preferredFix(found[0]);
+    const offered = found[0].fixes.map((fix) => describeFix(fix.title, [fix === preferred ? 'preferred' : '', fix.automatic ? 'automatic' : '']));
+    assert.deepEqual(offered, fixes, `${name}: the fixes of ${key}`);
+  }
+}
+
+function describeFix(title: string, flags: string[]): string {
+  const marks = ['preferred', 'automatic'].filter((f) => flags.includes(f));
+  return marks.length > 0 ? `[${marks.join(', ')}] ${title}` : title;
 }

@@ -186,10 +186,24 @@ describe('reading times in order', () => {
   });
   it('reads 11:21 PM → 12:00 PM as out of order and suggests 12:00 AM', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 11:21 PM Alert', '- 12:00 PM Restart', '- 12:10 AM Resolved', ...SECTIONS));
-    const { previous, suggestion, suggestedInstant } = t.entries[1].outOfOrder!;
-    assert.deepEqual({ previous, suggestion }, { previous: 0, suggestion: '12:00 AM' });
-    assert.equal(suggestedInstant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
+    const { previous, correction } = t.entries[1].outOfOrder!;
+    assert.deepEqual({ previous, text: correction?.text }, { previous: 0, text: '12:00 AM' });
+    assert.equal(correction?.instant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
     assert.equal(t.entries[2].outOfOrder, undefined, 'the entry after a typo is compared with the last entry in order');
+  });
+  it('blames the one late entry, not the entries after it, and suggests its other half of the day', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 11:15 am a', '- 11:20 AM b', '- 11:21 pm c', '- 12:00 PM d', '- 12:30 PM e', '- 12:45PM f', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => (e.outOfOrder ? e.index : null)).filter((i) => i !== null), [2]);
+    assert.deepEqual(t.entries[2].outOfOrder, { next: 3, correction: { start: t.entries[2].timeToken!.start, end: t.entries[2].timeToken!.end, text: '11:21 am', instant: t.entries[1].instant! + 60_000 } });
+  });
+  it('compares two slips side by side with the entries in order around them, not with each other', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 9:00 AM a', '- 9:10 PM b', '- 9:20 PM c', '- 9:30 AM d', '- 9:40 AM e', '- 9:50 AM f', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder && { next: e.outOfOrder.next, text: e.outOfOrder.correction?.text }), [undefined, { next: 3, text: '9:10 AM' }, { next: 3, text: '9:20 AM' }, undefined, undefined, undefined]);
+  });
+  it('keeps reading entry by entry when blaming fewer entries explains no more', () => {
+    // 09:30 or 09:12 is out of place: the later entry, earlier than the one before it, is reported.
+    const t = timeline(md('## Timeline (UTC)', '', '- 09:00 a', '- 09:30 b', '- 09:12 c', '- 09:40 d', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder ?? null), [null, null, { previous: 1 }, null]);
   });
   it('reads a timeline across a DST change with the right offsets', () => {
     const t = timeline(md('## Summary', '', 'On March 10, 2024.', '', '## Timeline (Pacific Time)', '', '- 1:30 AM Jobs run', '- 1:59 AM Jobs stop', '- 3:10 AM Alert', ...SECTIONS));

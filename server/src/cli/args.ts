@@ -53,7 +53,8 @@ Options:
   --profile <name>      ${BUILT_IN_PROFILE_NAMES.join(', ')}, or one from .postmortemrc.json
   --config <file>       use this config file instead of the nearest .postmortemrc.json
   --max-warnings <n>    exit 1 when there are more than n warnings (default: no limit)
-  --fix                 write the fixes back to the files
+  --fix                 write the automatic fixes back (headings, missing sections, a zone
+                        the document states); never changes a stated time, date or zone
   --quiet               report errors only
   --today <YYYY-MM-DD>  the date action-item-overdue counts from (default: today)
   --color / --no-color  force colours on or off (default: on for a terminal)

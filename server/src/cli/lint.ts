@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { analyze, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
+import { analyze, automaticFix, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
 import type { LintArgs } from './args';
 import { display } from './document';
 import { expandTargets, type Target } from './files';
@@ -119,7 +119,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
     }
     if (!analysis.isPostmortem && !target.explicit) continue;
     if (source.lossy) notices.push(`postmortem-lint: ${file}: not valid UTF-8: linted with replacement characters${args.fix ? ', not fixed' : ''}`);
-    const fixable = analysis.findings.some((f) => f.fixes.length > 0);
+    const fixable = analysis.findings.some((f) => automaticFix(f) !== undefined);
     // Fixes are written only for a file analysed in full, under the configuration it asked for.
     const incomplete = analysis.problems.length > 0 ? 'its analysis was incomplete' : configProblems.length > 0 ? 'the configuration has errors' : undefined;
     if (args.fix && fixable && !source.lossy && incomplete) notices.push(`postmortem-lint: ${file}: not fixed: ${incomplete}`);

@@ -10,7 +10,7 @@ export { ConfigLoader, type ConfigSources } from './config/load';
 export { CONFIG_FILE_NAME } from './config/file';
 export { defaultConfig, mergeConfig, validateConfig, type ConfigPatch, type ConfigProblem, type PostmortemConfig } from './config/schema';
 export { isPostmortem, matchesInclude } from './detect';
-export { preferredFix, SEVERITIES, type Finding, type Fix, type RuleSetting, type Severity } from './findings';
+export { automaticFix, preferredFix, SEVERITIES, type Finding, type Fix, type RuleSetting, type Severity } from './findings';
 export { fixAll, selectFixes } from './fix';
 export type { PostmortemModel, Section, HeadingInfo } from './model/types';
 export { BUILT_IN_PROFILES, BUILT_IN_PROFILE_NAMES, type Profile } from './profiles/profiles';

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAll, preferredFix, selectFixes, type Finding, type Position, type Range, type TextEdit } from '../core';
+import { automaticFix, fixAll, preferredFix, selectFixes, type Finding, type Position, type Range, type TextEdit } from '../core';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentState } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
@@ -20,8 +20,9 @@ interface FixAllData {
 }
 
 /**
- * The code actions for a range: each finding's fixes as quick fixes with their diagnostic,
- * "fix all problems of this rule", and `source.fixAll.postmortem`, filtered by `context.only`.
+ * The code actions for a range: each finding's fixes as quick fixes with their diagnostic
+ * (the preferred one marked), "fix all problems of this rule" and `source.fixAll.postmortem`,
+ * filtered by `context.only`. The last two apply automatic fixes only, exactly as `--fix`.
  */
 export function codeActions(state: DocumentState, params: CodeActionParams, support: CodeActionSupport): CodeAction[] {
   const findings = state.analysis?.findings ?? [];
@@ -46,7 +47,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
       }
     }
     for (const ruleId of new Set(here.map((f) => f.ruleId))) {
-      const fixes = findings.filter((f) => f.ruleId === ruleId).map(preferredFix).filter((fix) => fix !== undefined);
+      const fixes = findings.filter((f) => f.ruleId === ruleId).map(automaticFix).filter((fix) => fix !== undefined);
       if (fixes.length < 2) continue;
       const diagnostics = here.filter((f) => f.ruleId === ruleId).map((f) => publishedDiagnostic(f, params.context.diagnostics));
       // Whole fixes only: a conversion whose carried entries were left out would move their instants.
@@ -55,7 +56,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
     }
   }
 
-  if (wants(FIX_ALL_KIND) && findings.some((f) => preferredFix(f) !== undefined)) {
+  if (wants(FIX_ALL_KIND) && findings.some((f) => automaticFix(f) !== undefined)) {
     const action: CodeAction = { title: 'Fix all auto-fixable postmortem problems', kind: FIX_ALL_KIND };
     if (support.resolveEdit) actions.push({ ...action, data: { uri: state.uri, version: state.version } satisfies FixAllData });
     else {
@@ -81,7 +82,7 @@ export async function resolveFixAll(
   return edit ? { ...action, edit } : action;
 }
 
-/** Every preferred fix, applied until stable (the core's fixAll), as minimal edits. */
+/** Every automatic fix, applied until stable (the core's fixAll, as `--fix`), as minimal edits. */
 function fixAllEdit(state: DocumentState, support: CodeActionSupport): WorkspaceEdit | undefined {
   const fixed = fixAll(state.text, { config: state.config, path: state.path });
   const edits = diffEdits(state.text, fixed.text);

@@ -1,3 +1,4 @@
+import { automaticFix } from '../../core';
 import type { FileResult } from '../result';
 
 /** SPEC §9's JSON: one object per file, positions 1-based. */
@@ -17,7 +18,7 @@ export function formatJson(results: FileResult[]): string {
         column: finding.range.start.character + 1,
         endLine: finding.range.end.line + 1,
         endColumn: finding.range.end.character + 1,
-        fixable: finding.fixes.length > 0,
+        fixable: automaticFix(finding) !== undefined,
       })),
     })),
     null,

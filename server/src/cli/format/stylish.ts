@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Severity } from '../../core';
+import { automaticFix, type Severity } from '../../core';
 import type { FileResult } from '../result';
 
 /** Human output: findings grouped by file, a summary line, colours when asked. */
@@ -18,7 +18,7 @@ export function formatStylish(results: FileResult[], useColor: boolean): string 
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
     for (const [i, [where, severity, message, rule]] of rows.entries()) {
       counts[severity]++;
-      if (result.findings[i].fixes.length > 0) fixable++;
+      if (automaticFix(result.findings[i])) fixable++;
       out.push(`  ${c.dim(where.padEnd(w0))}  ${paint[severity](severity.padEnd(w1))}  ${message}  ${c.dim(rule)}`);
     }
     if (result.severityCap) out.push(c.dim(`  ${result.severityCap.note} (severityByStatus)`));

@@ -52,7 +52,7 @@ function firstLine(model: PostmortemModel): { start: number; end: number } {
 /**
  * The fix that writes the value's one right spelling, keeping its quotes. A replacement that
  * only respells the value (case, separators, the brackets of a list) changes no fact: it is
- * the preferred fix. Any other (a date rewritten as ISO) waits for the writer to pick it.
+ * the preferred fix, and automatic. Any other (a date rewritten as ISO) waits for the writer to pick it.
  */
 function replaceValue(model: PostmortemModel, field: FrontMatterField, replacement: string, respells: boolean): Fix | undefined {
   const source = model.text.slice(field.valueStart, field.valueEnd);
@@ -67,5 +67,6 @@ function replaceValue(model: PostmortemModel, field: FrontMatterField, replaceme
     title: `Write "${replacement}"`,
     edits: [{ range: model.index.range(field.valueStart, field.valueEnd), newText }],
     isPreferred: respells,
+    automatic: respells,
   };
 }

@@ -29,7 +29,7 @@ export const missingSection: Rule = {
       report({
         ...anchor,
         message: `Missing section ${quote(m.title)}${wanted}. Add it: a postmortem without it leaves readers guessing.`,
-        fixes: [{ title: `Insert section ${quote(m.title)}`, edits: [m.edit], isPreferred: true }, ...(insertAll ? [insertAll] : [])],
+        fixes: [{ title: `Insert section ${quote(m.title)}`, edits: [m.edit], isPreferred: true, automatic: true }, ...(insertAll ? [insertAll] : [])],
       });
     }
   },

@@ -15,7 +15,7 @@ export const pseudoHeading: Rule = {
         start: heading.start,
         end: heading.end,
         message: `${quote(heading.text)} names a section but is not a heading: make it "${replacement}" so outlines, links and checks see it.`,
-        fixes: [{ title: `Convert to heading "${replacement}"`, edits: [{ range: model.index.range(heading.start, heading.end), newText: replacement }], isPreferred: true }],
+        fixes: [{ title: `Convert to heading "${replacement}"`, edits: [{ range: model.index.range(heading.start, heading.end), newText: replacement }], isPreferred: true, automatic: true }],
       });
     }
   },

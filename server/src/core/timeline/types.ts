@@ -144,12 +144,26 @@ export interface TimelineEntry {
   kind: MilestoneKind;
   /** How the kind was decided: an explicit marker (`<START OF OUTAGE>`), a keyword, or neither. */
   kindSource: 'marker' | 'keyword' | null;
-  /** Set when the entry is earlier than the one before it (after roll-over). */
-  outOfOrder?: { previous: number; suggestion?: string; suggestedInstant?: number };
+  /**
+   * Set when the entry is out of place (one of the fewest entries whose removal leaves the
+   * rest in order): earlier than the entry in order before it (`previous`, after roll-over),
+   * or later than the one after it (`next`); with the correction that puts it between them.
+   */
+  outOfOrder?: { previous?: number; next?: number; correction?: Correction };
   /** The entry states its time in a second zone too ("10:00 PDT (17:00 UTC)"). */
   statesConversion: boolean;
   /** Offsets of a placeholder written where the time goes (`xx:xx`, `X`): the entry has no time yet. */
   placeholder?: { start: number; end: number };
+}
+
+/** A change to one entry that puts it in order: the other half of the day ("11:21 AM"), or another date. */
+export interface Correction {
+  /** Offsets of the text it replaces: the time, or the written date. */
+  start: number;
+  end: number;
+  text: string;
+  /** The entry's instant once corrected. */
+  instant: number;
 }
 
 /** How a written date is spelled, so a fix can write a date the same way. */
