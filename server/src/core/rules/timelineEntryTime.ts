@@ -13,8 +13,8 @@ export const timelineEntryTime: Rule = {
         report({ start: entry.timeToken.start, end: entry.timeToken.end, message: `${time.problem}.` });
       } else if (time?.slip && entry.timeToken) {
         const { start, end } = entry.timeToken;
-        // Not applied by fix-all: a meridiem the writer typed changes only when they pick the fix, even one the hour overrides.
-        const fix = { title: `Write ${time.slip.clock}`, edits: [{ range: model.index.range(start, end), newText: time.slip.clock }], isPreferred: false };
+        // The hour already says which half of the day it is, so the AM/PM says nothing: dropping it keeps every fact (automatic).
+        const fix = { title: `Write ${time.slip.clock}`, edits: [{ range: model.index.range(start, end), newText: time.slip.clock }], isPreferred: true, automatic: true };
         report({ start, end, message: `${time.slip.message}.`, fixes: [fix] });
       } else if (entry.placeholder) {
         report({ start: entry.placeholder.start, end: entry.placeholder.end, message: `This entry's time is a placeholder ("${model.text.slice(entry.placeholder.start, entry.placeholder.end)}"): write the time, or leave the entry out of the Timeline.` });
