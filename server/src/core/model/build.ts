@@ -3,10 +3,11 @@ import { toString } from 'mdast-util-to-string';
 import { SectionMatcher } from '../profiles/match';
 import type { Profile } from '../profiles/profiles';
 import { LineIndex } from '../text';
-import { isStampHeading } from '../timeline/headingEntries';
 import { readFrontMatter } from './frontMatter';
+import { fieldsOf } from './fields';
 import { pseudoHeadingsOf } from './pseudoHeadings';
-import type { Block, HeadingInfo, PostmortemModel, Section } from './types';
+import { requiredIds, sectionsOf, standInForSummary } from './sections';
+import type { Block, HeadingInfo, PostmortemModel, SectionField } from './types';
 
 const matcherCache = new WeakMap<Profile, SectionMatcher>();
 
@@ -44,34 +45,19 @@ export function buildModel(
   }
   const sectionLevel = siblingLevel(realHeadings);
 
+  const context = { index, matcher, depth: sectionLevel };
   const pseudo: HeadingInfo[] = [];
+  const fields: SectionField[] = [];
   blocks.forEach(({ node }, i) => {
-    if (node.type === 'paragraph') pseudo.push(...pseudoHeadingsOf(node, blocks[i + 1]?.node, index, matcher, sectionLevel));
+    pseudo.push(...pseudoHeadingsOf(node, blocks[i + 1]?.node, context));
+    fields.push(...fieldsOf(node, index, matcher));
   });
   const candidates = [...realHeadings, ...pseudo].sort((a, b) => a.start - b.start);
-
-  const headings: HeadingInfo[] = [];
-  const sections: Section[] = [];
-  let current: Section | undefined;
-  for (const heading of candidates) {
-    if (heading.kind === 'pseudo' && current && heading.matches.every((m) => current!.ids.includes(m.id))) continue;
-    headings.push(heading);
-    const inside = current && current.ids.length > 0 && current.heading.depth >= sectionLevel;
-    if (heading.kind === 'heading' && ((inside && heading.depth > current!.heading.depth) || continuesTimeline(current, heading))) {
-      current!.subheadings.push(heading);
-      continue;
-    }
-    if (current) current.end = lineStartOf(index, heading.start);
-    current = {
-      heading,
-      ids: heading.matches.map((m) => m.id),
-      start: heading.start,
-      contentStart: Math.min(text.length, lineEndOf(index, heading.end)),
-      end: text.length,
-      subheadings: [],
-    };
-    sections.push(current);
-  }
+  const { sections, absorbed } = sectionsOf(candidates, index, text.length, { sectionLevel, required: requiredIds(profile) });
+  fields.push(...absorbed);
+  fields.sort((a, b) => a.start - b.start);
+  const headings = sections.flatMap((section) => [section.heading, ...section.subheadings]);
+  standInForSummary(sections, fields, profile);
 
   const firstNamed = sections.find((s) => s.ids.length > 0);
   const title = realHeadings.find((h) => h.depth === 1 && h.matches.length === 0);
@@ -85,15 +71,11 @@ export function buildModel(
     title,
     headings,
     sections,
+    fields,
     sectionLevel,
     blocks,
     preambleEnd: firstNamed ? firstNamed.start : text.length,
   };
-}
-
-/** A heading that is only a date or opens with a time ("## May 12" at the Timeline's own level) goes on the Timeline above it. */
-function continuesTimeline(current: Section | undefined, heading: HeadingInfo): boolean {
-  return current !== undefined && current.ids.includes('timeline') && heading.matches.length === 0 && isStampHeading(heading.text);
 }
 
 function headingText(node: Heading): string {
@@ -110,15 +92,4 @@ function siblingLevel(headings: HeadingInfo[]): number {
     if (count > bestCount) [best, bestCount] = [depth, count];
   }
   return best;
-}
-
-/** The start of the line holding an offset (lines break at \n, \r\n and a lone \r, as everywhere). */
-function lineStartOf(index: LineIndex, offset: number): number {
-  return index.lineStart(index.positionAt(offset).line);
-}
-
-/** The start of the line after the one holding `offset - 1`: where a heading's content begins. */
-function lineEndOf(index: LineIndex, offset: number): number {
-  const line = index.positionAt(Math.max(0, offset - 1)).line;
-  return line + 1 < index.lineCount ? index.lineStart(line + 1) : index.text.length;
 }

@@ -5,8 +5,11 @@ import type { Profile } from '../profiles/profiles';
 import type { LineIndex } from '../text';
 import type { FrontMatter } from './frontMatter';
 
-/** How a pseudo-heading is written, which decides how its fix rewrites it. */
-export type PseudoStyle = 'bold' | 'plain' | 'nospace';
+/**
+ * How a pseudo-heading is written: a bold or italic line, a plain line, `##Name` or `#`-text,
+ * an HTML heading (`<h2>Name</h2>`), or a list item that is a title (`- Root Cause:`).
+ */
+export type PseudoStyle = 'bold' | 'plain' | 'nospace' | 'html' | 'item';
 
 /** A heading, or a line that stands in for one. */
 export interface HeadingInfo {
@@ -21,7 +24,16 @@ export interface HeadingInfo {
   /** Catalog sections the text names; empty when it names none. */
   matches: CanonicalSection[];
   /** Set for pseudo-headings. */
-  pseudo?: { style: PseudoStyle; /** The name without markup and colon, for the fix. */ name: string };
+  pseudo?: {
+    style: PseudoStyle;
+    /** The name without markup and colon, for the fix. */
+    name: string;
+    /**
+     * A bold label with a colon whose text follows on the next lines of its paragraph
+     * (`**Impact**:` and a hard line break): a field of the named section it stands in.
+     */
+    label?: boolean;
+  };
 }
 
 /** A run of the document that one heading opens, up to the next section's heading. */
@@ -37,6 +49,18 @@ export interface Section {
   end: number;
   /** Headings inside the section that belong to it (not matched again). */
   subheadings: HeadingInfo[];
+}
+
+/**
+ * A field that names a section with its text on the same line (`**Summary:** text`,
+ * `- Root Causes: text`): it is no heading, but the section is there.
+ */
+export interface SectionField {
+  /** Catalog ids the label names. */
+  ids: string[];
+  /** Offsets of the label. */
+  start: number;
+  end: number;
 }
 
 /** A top-level Markdown block with its offsets. */
@@ -60,6 +84,8 @@ export interface PostmortemModel {
   headings: HeadingInfo[];
   /** Every section, named by the catalog or not, in order. */
   sections: Section[];
+  /** Fields that name a section inside a line of text (`**Impact**: 85% of users`), in order. */
+  fields: SectionField[];
   /** The heading level of sibling sections (what fixes write). */
   sectionLevel: number;
   /** Top-level blocks in order. */

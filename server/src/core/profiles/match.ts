@@ -5,7 +5,8 @@ import type { CanonicalSection } from './catalog';
  * trailing parenthetical or colon, punctuation turned to spaces.
  */
 export function normalizeName(raw: string): string {
-  let text = raw.toLowerCase().replace(/[*_`~]+/g, '').trim();
+  // `:clipboard:` is an emoji written as its name: not a word of the heading.
+  let text = raw.toLowerCase().replace(/:[a-z0-9_+-]{1,40}:/g, ' ').replace(/[*_`~]+/g, '').trim();
   // A trailing "(all times in Pacific Time)" qualifies the heading, it does not name it.
   // (The lookbehind starts a match only at the first space of a run: linear on long runs.)
   text = text.replace(/(?<!\s)\s*\([^()]*\)\s*[:.]?\s*$/, '');
@@ -45,13 +46,13 @@ export class SectionMatcher {
   }
 
   /**
-   * Like `matchWhole`, and also a name followed by a colon or dash and more text
-   * ("Issue Summary: the outage of May 5").
+   * Like `matchWhole`, and also a name followed by a colon, a dash or a parenthesis and more
+   * text ("Issue Summary: the outage of May 5", "Timeline (all times PST) May 1 - May 2").
    */
   matchHeading(raw: string): CanonicalSection[] {
     const whole = this.matchWhole(raw);
     if (whole.length > 0) return whole;
-    const lead = /^(.*?)\s*(?::|\s[-–—]\s)\s*\S/.exec(raw.slice(0, MAX_NAME_LENGTH + 8).replace(/[*_]+/g, ''));
+    const lead = /^(.*?)\s*(?::|\s[-–—]\s|\s\()\s*\S/.exec(raw.slice(0, MAX_NAME_LENGTH + 8).replace(/[*_]+/g, ''));
     return lead ? this.matchWhole(lead[1]) : [];
   }
 

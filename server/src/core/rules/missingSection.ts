@@ -35,9 +35,12 @@ export const missingSection: Rule = {
   },
 };
 
-/** The required sections not present, in profile order, each with the edit that inserts it. */
+/**
+ * The required sections not present, in profile order, each with the edit that inserts it. A
+ * section is present under a heading or a pseudo-heading, or as a field (`**Summary:** text`).
+ */
 export function findMissing(model: PostmortemModel): Missing[] {
-  const present = new Set(model.sections.flatMap((s) => s.ids));
+  const present = new Set([...model.sections.flatMap((s) => s.ids), ...model.fields.flatMap((f) => f.ids)]);
   const result: Missing[] = [];
   model.profile.sections.forEach((section, position) => {
     if (!section.required) return;
