@@ -16,7 +16,6 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
           driver: {
             name: 'postmortem-lint',
             version,
-            informationUri: 'https://github.com/postmortem-tools/postmortem#rules',
             rules: RULES.map((rule) => ({
               id: rule.id,
               name: rule.id,
