@@ -15,6 +15,8 @@ export interface LintArgs {
   maxWarnings: number;
   fix: boolean;
   quiet: boolean;
+  /** `--report-unused-disable-directives`: suppression comments that silence nothing are findings. */
+  reportUnused: boolean;
   color?: boolean;
 }
 
@@ -42,6 +44,8 @@ Options:
   --max-warnings <n>    exit 1 when there are more than n warnings (default: no limit)
   --fix                 write the fixes back to the files
   --quiet               report errors only
+  --report-unused-disable-directives
+                        report <!-- postmortem-disable… --> comments that silence nothing
   --color / --no-color  force colours on or off (default: on for a terminal)
   -h, --help            show this help
   -v, --version         show the version
@@ -64,6 +68,7 @@ export function readArgs(argv: string[]): CliArgs {
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        'report-unused-disable-directives': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -94,5 +99,5 @@ export function readArgs(argv: string[]): CliArgs {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`);
   }
-  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, ...common };
+  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common };
 }

@@ -10,6 +10,7 @@ import { nestsTooDeep, parseFlat } from './parse';
 import { resolveProfile } from './profiles/resolve';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
+import { suppress } from './suppress';
 import { LineIndex } from './text';
 
 /** What analysing one document version gives every host. */
@@ -68,7 +69,8 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
   const postmortem = isPostmortem(model, options.path, config);
   const findings: Finding[] = [];
   if (!postmortem && !options.force) return { model, isPostmortem: false, findings, problems };
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     try {
@@ -85,6 +87,6 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
       problems.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { model, isPostmortem: postmortem, findings, problems };
+  // Suppression comments silence findings here, once for every host, and add the ignore fixes.
+  return { model, isPostmortem: postmortem, findings: suppress(model, findings, rules, config.reportUnusedSuppressions), problems };
 }

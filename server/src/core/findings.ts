@@ -30,6 +30,8 @@ export interface Finding {
   range: Range;
   /** Fixes in order of preference; `--fix` and "fix all" take the preferred one. */
   fixes: Fix[];
+  /** "Ignore RULE on this line / in this file": suppression comments the writer may add; never applied by fix all or `--fix`. */
+  ignores?: Fix[];
 }
 
 /** The fix "fix all" and `--fix` apply for a finding, if any: the one marked, or the only one unless marked `false`. */

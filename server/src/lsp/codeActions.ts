@@ -37,7 +37,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
   };
 
   if (wants(CodeActionKind.QuickFix)) {
-    const here = findings.filter((f) => f.fixes.length > 0 && overlaps(f.range, params.range));
+    const here = findings.filter((f) => (f.fixes.length > 0 || (f.ignores?.length ?? 0) > 0) && overlaps(f.range, params.range));
     for (const finding of here) {
       const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
       const preferred = preferredFix(finding);
@@ -45,13 +45,18 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
         add({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix === preferred }, fix.edits);
       }
     }
-    for (const ruleId of new Set(here.map((f) => f.ruleId))) {
+    for (const ruleId of new Set(here.filter((f) => f.fixes.length > 0).map((f) => f.ruleId))) {
       const fixes = findings.filter((f) => f.ruleId === ruleId).map(preferredFix).filter((fix) => fix !== undefined);
       if (fixes.length < 2) continue;
       const diagnostics = here.filter((f) => f.ruleId === ruleId).map((f) => publishedDiagnostic(f, params.context.diagnostics));
       // Whole fixes only: a conversion whose carried entries were left out would move their instants.
       const whole = selectFixes(state.text, findings.filter((f) => f.ruleId === ruleId));
       add({ title: `Fix all ${ruleId} problems (${fixes.length})`, kind: CodeActionKind.QuickFix, diagnostics }, nonOverlapping(whole.flatMap((fix) => fix.edits)));
+    }
+    // Last, and never preferred: silencing a finding is the writer's call, after the repairs.
+    for (const finding of here) {
+      const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
+      for (const fix of finding.ignores ?? []) add({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false }, fix.edits);
     }
   }
 

@@ -34,6 +34,8 @@ export interface PostmortemConfig {
   maxFileSize: number;
   run: 'onType' | 'onSave';
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /** Report suppression comments that silence nothing. */
+  reportUnusedSuppressions: boolean;
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -58,6 +60,7 @@ export function defaultConfig(): PostmortemConfig {
     maxFileSize: 1_000_000,
     run: 'onType',
     trace: { server: 'off' },
+    reportUnusedSuppressions: false,
   };
 }
 
@@ -112,6 +115,7 @@ const SCALAR_KEYS: Record<string, Check> = {
   maxFileSize: positive,
   run: oneOf('onType', 'onSave'),
   'trace.server': oneOf('off', 'messages', 'verbose'),
+  reportUnusedSuppressions: isBoolean,
 };
 
 /**

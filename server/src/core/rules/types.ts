@@ -25,5 +25,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Groups for documentation and filtering: `sections`, `timeline`, `timezone`, `content`. */
   tags: string[];
+  /** `document`: its findings are about the whole document (on the title), so only `postmortem-disable-file` silences them. */
+  scope?: 'document';
   check(context: RuleContext): void;
 }
