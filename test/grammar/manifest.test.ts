@@ -9,7 +9,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const settings: Record<string, Record<string, unknown>> = contributes.configuration.properties;
 
-/** Every setting key of SPEC §6 and those added since, dotted, with the core's default value. */
+/** Every setting key of SPEC §6, of the metadata contract (issue 14) and of suppressions (issue 17), dotted, with the core's default value. */
 function specKeys(): Record<string, unknown> {
   const config = defaultConfig();
   return {
@@ -22,6 +22,11 @@ function specKeys(): Record<string, unknown> {
     'timeline.maxGap': config.timeline.maxGap,
     'timeline.tolerance': config.timeline.tolerance,
     'timeline.defaultTimezone': config.timeline.defaultTimezone,
+    'metadata.severities': config.metadata.severities,
+    'metadata.statuses': config.metadata.statuses,
+    'metadata.idPattern': config.metadata.idPattern,
+    'metadata.required': config.metadata.required,
+    severityByStatus: config.severityByStatus,
     maxFileSize: config.maxFileSize,
     run: config.run,
     'trace.server': config.trace.server,

@@ -2,7 +2,7 @@
  * Adversarial input (issue 8): lines of 100,000 characters of digits, colons, spaces, `AM`
  * and the characters the rules' patterns trim (brackets, emphasis marks, pipes), in every
  * place a line is read (heading, pseudo-heading, Summary, timeline list, paragraph and table,
- * action items); thousands of nested quotes and list items; timelines of 10,000 entries. The
+ * action items, front matter); thousands of nested quotes and list items; timelines of 10,000 entries. The
  * analysis completes with no problem and every range in the document. That the time grows
  * linearly with the input is measured in `npm run bench` (bench/adversarial.ts, same inputs);
  * the suite's timeout only stops a catastrophic backtrack from hanging it.
@@ -67,6 +67,25 @@ describe('adversarial input', { timeout: 600_000 }, () => {
       const once = fixAll(text, options).text;
       assert.equal(fixAll(once, options).text, once);
     });
+  });
+
+  describe('action items and front matter of 100,000 characters (issue 14)', () => {
+    const tracked = { config: configOf({ rules: { 'action-item-due': 'warning', 'action-item-overdue': 'warning' } }), path: options.path, force: true, today: '2024-04-01' };
+    // The units the due-date, state and tracking readers trim or look for, as well as the common ones.
+    const units: Record<string, string> = { ...UNITS, 'due labels': 'due ', 'by labels': 'by: ', 'status labels': 'Status: ', keys: 'AB-1', hashes: '#', 'url-ish': 'http://' };
+    for (const [name, unit] of Object.entries(units)) {
+      it(`${name}: the due-date rules complete, and so does front matter holding the line`, () => {
+        const long = `x${unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000)}x`;
+        const items = `# Outage\n\n## Action Items\n\n- [ ] ${long}\n\n| Action | Due | Status |\n|---|---|---|\n| ${long} | ${long} | ${long} |\n`;
+        const actions = analyze(items, tracked);
+        assert.deepEqual(actions.problems, []);
+        assertRangesInside(actions, items);
+        const yaml = `---\nid: ${long}\ndate: ${long}\nseverity: ${long}\n${long}\n---\n# Outage\n`;
+        const metadata = analyze(yaml, { ...tracked, config: configOf({ metadata: { required: ['id', 'owner'] } }) });
+        assert.deepEqual(metadata.problems, []);
+        assertRangesInside(metadata, yaml);
+      });
+    }
   });
 
   describe('timelines of 10,000 entries', () => {

@@ -1,7 +1,9 @@
 /**
  * Runs every fixture under test/fixtures/rules: a Markdown scenario whose trailing
- * `<!-- expected … -->` block lists the findings (`LINE RULE [words from the message]`),
- * an optional `<!-- config {json} -->` line, an optional `<!-- fix-rewrites -->` marker (its fixes
+ * `<!-- expected … -->` block lists the findings (`LINE RULE[@SEVERITY] [words from the message]`;
+ * with `@SEVERITY`, the finding must have it), an optional `<!-- config {json} -->` line, an
+ * optional `<!-- today YYYY-MM-DD -->` line (the date due-date rules count from), an optional
+ * `<!-- fix-rewrites -->` marker (its fixes
  * may replace words, such as times converted to another zone) and an optional `NAME.fixed.md` golden file.
  * Every fixture's fixes are applied and the result re-linted: the fixed findings must be
  * gone, the text outside the fixes kept, and fixing again must change nothing.
@@ -26,6 +28,7 @@ function* fixtures(dir: string): Generator<string> {
 interface Expectation {
   line: number;
   rule: string;
+  severity?: string;
   words?: string;
 }
 
@@ -37,10 +40,14 @@ function expectations(text: string): Expectation[] {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
-      const [, lineNo, rule, words] = /^(\d+)\s+([a-z-]+)(?:\s+(.*))?$/.exec(line) ?? [];
+      const [, lineNo, rule, severity, words] = /^(\d+)\s+([a-z-]+)(?:@(error|warning|info|hint))?(?:\s+(.*))?$/.exec(line) ?? [];
       if (!rule) throw new Error(`bad expectation line: ${line}`);
-      return { line: Number(lineNo), rule, words };
+      return { line: Number(lineNo), rule, severity, words };
     });
+}
+
+function todayOf(text: string): string | undefined {
+  return /<!--\s*today\s+(\d{4}-\d{2}-\d{2})\s*-->/.exec(text)?.[1];
 }
 
 function configPatch(text: string): unknown {
@@ -54,10 +61,11 @@ describe('rule fixtures', () => {
     it(name, () => {
       const text = readFileSync(path, 'utf8');
       const patch = configPatch(text);
-      const analysis = lint(text, patch);
+      const today = todayOf(text);
+      const analysis = lint(text, patch, undefined, today);
       assert.deepEqual(analysis.problems, []);
       const want = expectations(text);
-      const got = analysis.findings.map((f) => ({ line: f.range.start.line + 1, rule: f.ruleId, message: f.message }));
+      const got = analysis.findings.map((f) => ({ line: f.range.start.line + 1, rule: f.ruleId, severity: f.severity, message: f.message }));
       assert.deepEqual(
         got.map((g) => `${g.line} ${g.rule}`).sort(),
         want.map((w) => `${w.line} ${w.rule}`).sort(),
@@ -67,9 +75,13 @@ describe('rule fixtures', () => {
         const match = got.find((g) => g.line === w.line && g.rule === w.rule && g.message.includes(w.words!));
         assert.ok(match, `${name}: no ${w.rule} on line ${w.line} saying "${w.words}"`);
       }
+      for (const w of want.filter((x) => x.severity)) {
+        const at = got.filter((g) => g.line === w.line && g.rule === w.rule);
+        assert.ok(at.length > 0 && at.every((g) => g.severity === w.severity), `${name}: ${w.rule} on line ${w.line} is ${at.map((g) => g.severity).join(', ')}, not ${w.severity}`);
+      }
 
       const fixable = analysis.findings.filter((f) => preferredFix(f));
-      const options = { config: configOf(patch), path: '/work/postmortems/test.md', force: true };
+      const options = { config: configOf(patch), path: '/work/postmortems/test.md', force: true, today };
       const fixed = fixAll(text, options).text;
       const golden = path.replace(/\.md$/, '.fixed.md');
       if (existsSync(golden)) assert.equal(fixed, readFileSync(golden, 'utf8'), `${name}: fixed text differs from ${relative(root, golden)}`);
@@ -77,7 +89,7 @@ describe('rule fixtures', () => {
         assert.equal(fixed, text, `${name}: nothing was fixable, yet fixing changed the text`);
         return;
       }
-      const after = lint(fixed, patch);
+      const after = lint(fixed, patch, undefined, today);
       for (const finding of fixable) {
         const again = after.findings.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
         assert.equal(again.length, 0, `${name}: after fixing, still "${finding.message}"`);

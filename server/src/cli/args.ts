@@ -18,6 +18,8 @@ export interface LintArgs {
   /** `--report-unused-disable-directives`: suppression comments that silence nothing are findings. */
   reportUnused: boolean;
   color?: boolean;
+  /** Today's date for the due-date rules (`--today`), `YYYY-MM-DD`. */
+  today?: string;
 }
 
 export interface TimelineArgs {
@@ -29,10 +31,21 @@ export interface TimelineArgs {
   color?: boolean;
 }
 
-export type CliArgs = LintArgs | TimelineArgs | { command: 'help' } | { command: 'version' };
+export interface ActionsArgs {
+  command: 'actions';
+  file: string;
+  format: 'stylish' | 'json';
+  profile?: string;
+  config?: string;
+  color?: boolean;
+  today?: string;
+}
+
+export type CliArgs = LintArgs | TimelineArgs | ActionsArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: postmortem-lint [options] <files|dirs|globs...>
        postmortem-lint timeline <file> [--format stylish|json]
+       postmortem-lint actions <file> [--format stylish|json] [--today YYYY-MM-DD]
 
 Checks incident postmortems written in Markdown: missing sections, timeline gaps,
 times and timezones that don't add up.
@@ -46,6 +59,7 @@ Options:
   --quiet               report errors only
   --report-unused-disable-directives
                         report <!-- postmortem-disable… --> comments that silence nothing
+  --today <YYYY-MM-DD>  the date action-item-overdue counts from (default: today)
   --color / --no-color  force colours on or off (default: on for a terminal)
   -h, --help            show this help
   -v, --version         show the version
@@ -71,6 +85,7 @@ export function readArgs(argv: string[]): CliArgs {
         'report-unused-disable-directives': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        today: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -83,12 +98,15 @@ export function readArgs(argv: string[]): CliArgs {
   if (values.version) return { command: 'version' };
   const color = values['no-color'] ? false : values.color;
   const common = { profile: values.profile, config: values.config, color };
+  const today = values.today === undefined ? undefined : readToday(values.today);
 
-  if (positionals[0] === 'timeline') {
-    if (positionals.length !== 2) throw new UsageError('timeline takes exactly one file: postmortem-lint timeline <file> --format json');
+  if (positionals[0] === 'timeline' || positionals[0] === 'actions') {
+    const command = positionals[0];
+    if (positionals.length !== 2) throw new UsageError(`${command} takes exactly one file: postmortem-lint ${command} <file> --format json`);
     const format = values.format ?? 'stylish';
-    if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format for timeline must be stylish or json, not "${format}"`);
-    return { command: 'timeline', file: positionals[1], format, ...common };
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format for ${command} must be stylish or json, not "${format}"`);
+    if (command === 'actions') return { command, file: positionals[1], format, ...common, today };
+    return { command, file: positionals[1], format, ...common };
   }
 
   if (positionals.length === 0) throw new UsageError('no files given: name files, directories or globs to lint');
@@ -99,5 +117,13 @@ export function readArgs(argv: string[]): CliArgs {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`);
   }
-  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common };
+  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common, today };
+}
+
+/** `--today`: a real calendar date written `YYYY-MM-DD`. */
+function readToday(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`--today takes a date written YYYY-MM-DD, such as 2024-04-01, not "${value}"`);
+  return value;
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { relative, sep } from 'node:path';
 import { analyze, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
 import type { LintArgs } from './args';
+import { display } from './document';
 import { expandTargets, type Target } from './files';
 import type { FileResult } from './result';
 import { readSource } from './source';
@@ -105,7 +105,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
       continue;
     }
     const { text } = source;
-    const options = { config, path: target.path, force: target.explicit };
+    const options = { config, path: target.path, force: target.explicit, today: args.today };
     let analysis: Analysis;
     try {
       analysis = analyze(text, options);
@@ -146,7 +146,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
       reported.add(problem);
     }
     const findings = args.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    results.push({ file, path: target.path, profile: analysis.model.profile.name, isPostmortem: analysis.isPostmortem, findings });
+    results.push({ file, path: target.path, profile: analysis.model.profile.name, isPostmortem: analysis.isPostmortem, findings, ...(analysis.severityCap ? { severityCap: analysis.severityCap } : {}) });
   }
   return { results, notices, failed };
 }
@@ -154,9 +154,4 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
 /** The index of the next file to lint: from the shared counter, or `after` when this thread lints them all. */
 function take(next: Int32Array | undefined, after: number): number {
   return next ? Atomics.add(next, 0, 1) : after;
-}
-
-function display(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }

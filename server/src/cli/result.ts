@@ -1,4 +1,4 @@
-import type { Finding } from '../core';
+import type { Finding, SeverityCap } from '../core';
 
 /** What the CLI learned about one file. */
 export interface FileResult {
@@ -9,6 +9,8 @@ export interface FileResult {
   profile: string;
   isPostmortem: boolean;
   findings: Finding[];
+  /** Set when the document's status (`severityByStatus`) lowered some of its findings. */
+  severityCap?: SeverityCap;
   /** Why the file could not be linted, when it could not. */
   error?: string;
 }

@@ -30,6 +30,8 @@ export interface Finding {
   range: Range;
   /** Fixes in order of preference; `--fix` and "fix all" take the preferred one. */
   fixes: Fix[];
+  /** About the whole document (its rule's scope, or the rule said so): only `postmortem-disable-file` silences it. */
+  wholeDocument?: boolean;
   /** "Ignore RULE on this line / in this file": suppression comments the writer may add; never applied by fix all or `--fix`. */
   ignores?: Fix[];
 }

@@ -2,7 +2,9 @@
  * The analysis core: parse → postmortem model → rules → findings and fixes. Hosts (the
  * language server, the CLI, tests) import from here; nothing here imports an editor API.
  */
-export { analyze, buildDocumentModel, TOO_DEEP, type Analysis, type AnalyzeOptions } from './analyze';
+export { analyze, buildDocumentModel, localToday, TOO_DEEP, type Analysis, type AnalyzeOptions } from './analyze';
+export { isOverdue, trackedActionItems, type TrackedActionItem } from './actions/read';
+export type { SeverityCap } from './metadata/severityCap';
 export { analyzeIncremental, changeBetween, reparse, type TextChange } from './incremental';
 export { ConfigLoader, type ConfigSources } from './config/load';
 export { CONFIG_FILE_NAME } from './config/file';

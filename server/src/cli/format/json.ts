@@ -8,6 +8,7 @@ export function formatJson(results: FileResult[]): string {
       profile: result.profile,
       isPostmortem: result.isPostmortem,
       ...(result.error ? { error: result.error } : {}),
+      ...(result.severityCap ? { severityCap: { status: result.severityCap.status, severity: result.severityCap.severity, lowered: result.severityCap.lowered } } : {}),
       diagnostics: result.findings.map((finding) => ({
         rule: finding.ruleId,
         severity: finding.severity,

@@ -7,8 +7,13 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 /** SARIF 2.1.0, one run, with every rule described; paths relative to the working folder. */
 export function formatSarif(results: FileResult[], version: string, cwd = process.cwd()): string {
   const rules = [
-    ...RULES.map((rule) => ({ id: rule.id, description: rule.description, level: LEVEL[rule.defaultSeverity], tags: rule.tags })),
-    ...SUPPRESSION_FINDINGS.map((finding) => ({ ...finding, level: LEVEL.warning, tags: ['suppression'] })),
+    ...RULES.map((rule) => ({
+      id: rule.id,
+      description: rule.description,
+      configuration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[rule.defaultSeverity] },
+      tags: rule.tags,
+    })),
+    ...SUPPRESSION_FINDINGS.map((finding) => ({ ...finding, configuration: { level: LEVEL.warning }, tags: ['suppression'] })),
   ];
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
@@ -24,7 +29,7 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              defaultConfiguration: { level: rule.level },
+              defaultConfiguration: rule.configuration,
               properties: { tags: rule.tags },
             })),
           },

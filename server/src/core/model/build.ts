@@ -25,7 +25,7 @@ export function buildModel(
   tree: Root,
   profile: Profile,
   index = new LineIndex(text),
-  frontMatter = readFrontMatter(tree),
+  frontMatter = readFrontMatter(tree, text),
 ): PostmortemModel {
   const matcher = matcherFor(profile);
   const blocks: Block[] = [];

@@ -16,7 +16,7 @@ export const SUPPRESSION_UNUSED = 'suppression-unused';
 export interface SuppressOptions {
   /** Every rule id, enabled or not: a directive for a rule turned off is unused, not unknown. */
   knownRules: readonly string[];
-  /** Rules whose findings are about the whole document: only `disable-file` silences them. */
+  /** Rules whose findings are all about the whole document: a line comment naming one cannot work. */
   documentRules: ReadonlySet<string>;
   /** Report directives that silence nothing (`--report-unused-disable-directives`). */
   reportUnused: boolean;
@@ -57,7 +57,7 @@ export function applySuppressions(findings: readonly Finding[], reading: Directi
     const rule = finding.ruleId;
     const line = finding.range.start.line;
     const silencing = [...filesFor(rule)];
-    if (!options.documentRules.has(rule)) {
+    if (!finding.wholeDocument) {
       silencing.push(...(byLine.get(line) ?? []).filter((p) => covers(p, rule)));
       const range = rangeState.disablingAt(rule, line);
       if (range) silencing.push(range);

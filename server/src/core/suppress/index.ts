@@ -34,7 +34,7 @@ export function suppress(model: PostmortemModel, findings: readonly Finding[], r
   const kept = applySuppressions(findings, reading, model.index, { knownRules, documentRules, reportUnused });
   const fixer = new IgnoreFixer(model, reading.directives);
   for (const finding of kept) {
-    if (!SUPPRESSION_CODES.includes(finding.ruleId)) finding.ignores = fixer.fixesFor(finding, documentRules.has(finding.ruleId));
+    if (!SUPPRESSION_CODES.includes(finding.ruleId)) finding.ignores = fixer.fixesFor(finding, finding.wholeDocument === true);
   }
   return kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
