@@ -199,6 +199,23 @@ describe('postmortem-lint', () => {
     assert.ok(bom.startsWith('\uFEFF## Summary\n'), JSON.stringify(bom.slice(0, 20)));
   });
 
+  it('honours suppression comments, reports an unknown rule id, and with --report-unused-disable-directives the comments that silence nothing', () => {
+    const dir = workspace();
+    const text = readFileSync(join(fixtures, 'complete.md'), 'utf8')
+      .replace('Retention was set to forever.', 'Retention was set to forever by human error. <!-- postmortem-disable-line blameful-language -->')
+      .replace('Extended the disk', 'Extended the disk <!-- postmortem-disable-line timeline-gap, blameful-langauge -->');
+    writeFileSync(join(dir, 'p.md'), text);
+    const plain = json(run(['--format', 'json', 'p.md'], dir).stdout)[0];
+    assert.deepEqual(plain.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.fixable}`), ['18:62 suppression-invalid false']);
+    assert.match(plain.diagnostics[0].message, /no rule "blameful-langauge".*did you mean "blameful-language"/);
+    const strict = json(run(['--format', 'json', '--report-unused-disable-directives', 'p.md'], dir).stdout)[0];
+    assert.deepEqual(strict.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`), ['18:48 suppression-unused', '18:62 suppression-invalid']);
+    assert.match(run(['--help']).stdout, /--report-unused-disable-directives/);
+    // --fix never writes a suppression comment, and leaves those there alone.
+    run(['--fix', 'p.md'], dir);
+    assert.equal(readFileSync(join(dir, 'p.md'), 'utf8'), text);
+  });
+
   it('rejects bad usage with exit 2 and the usage text', () => {
     for (const args of [[], ['--format', 'xml', 'a.md'], ['--max-warnings', 'many', 'a.md'], ['--bogus', 'a.md']]) {
       const { code, stderr } = run(args);

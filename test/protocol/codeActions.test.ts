@@ -133,6 +133,26 @@ describe('language server: code actions', { timeout: 60_000 }, () => {
     }
   });
 
+  it('offers "Ignore RULE on this line" and "in this file" last, never preferred, and the comment silences the finding', async () => {
+    const uri = postmortemUri(root, 'ignore.md');
+    const text = NO_RESOLUTION.replace('## Root Cause', '## Root Cause\n\nThe operator forgot to drain the pool.');
+    const { diagnostics } = await client.open(uri, text);
+    const blame = diagnostics.filter((d) => d.code === 'blameful-language');
+    assert.equal(blame.length, 1);
+    const actions = await actionsAt(client, uri, blame, ['quickfix']);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Ignore blameful-language on this line', false],
+      ['Ignore blameful-language in this file', false],
+    ]);
+    assert.deepEqual(actions[0].diagnostics, blame);
+    const version = client.applyEdits(uri, client.editsFor(actions[0].edit, uri));
+    assert.match(client.text(uri), /The operator forgot to drain the pool\. <!-- postmortem-disable-line blameful-language -->/);
+    const after = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'blameful-language'), []);
+    // The comment goes at the end of the line: no line moves, every other finding stays.
+    assert.deepEqual(rulesOf(after.diagnostics), rulesOf(diagnostics.filter((d) => d.code !== 'blameful-language')));
+  });
+
   it('honours context.only', async () => {
     const uri = postmortemUri(root, 'only.md');
     const { diagnostics } = await client.open(uri, PSEUDO_HEADINGS);

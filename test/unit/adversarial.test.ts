@@ -109,4 +109,21 @@ describe('adversarial input', { timeout: 600_000 }, () => {
       });
     }
   });
+
+  describe('suppression comments', () => {
+    const doc = (body: string) => `# Outage\n\n## Summary\n\nIt was human error.\n\n## Timeline\n\n${body}\n\n## Root Cause\n\nA bad deploy.\n`;
+    const comments: Record<string, string> = {
+      '100,000 openings never closed': '<!-- postmortem-disable '.repeat(20_000),
+      '20,000 comments on one line, each naming an unknown rule': 'x '.concat('<!-- postmortem-disable-line nope -->'.repeat(20_000)),
+      'one comment naming 50,000 rules': `<!-- postmortem-disable ${'blameful-language '.repeat(50_000)}-->`,
+      '10,000 entries each with a gap and its own comment': Array.from({ length: 10_000 }, (_, i) => `- ${String(i % 24).padStart(2, '0')}:00 UTC: step ${i} <!-- postmortem-disable-line timeline-order -->`).join('\n'),
+      '10,000 disable and enable pairs': Array.from({ length: 10_000 }, (_, i) => `<!-- postmortem-disable -->\nline ${i}\n<!-- postmortem-enable -->`).join('\n'),
+    };
+    for (const [name, body] of Object.entries(comments)) {
+      it(`${name}: completes, every range inside the document`, () => {
+        const analysis = assertCompletes(doc(body));
+        for (const finding of analysis.findings) assert.ok((finding.ignores ?? []).length <= 2);
+      });
+    }
+  });
 });

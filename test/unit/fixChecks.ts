@@ -86,10 +86,10 @@ export function assertFixIsLocal(text: string, index: LineIndex, ruleId: string,
   assert.equal(applyEdits(text, fix.edits), expected, `${what}: changed text outside its edits`);
 }
 
-/** Every fix of every finding is local (see assertFixIsLocal). */
+/** Every fix of every finding, its ignore fixes too, is local (see assertFixIsLocal). */
 export function assertFixesAreLocal(analysis: Analysis, text: string): void {
   const index = new LineIndex(text);
-  for (const finding of analysis.findings) for (const fix of finding.fixes) assertFixIsLocal(text, index, finding.ruleId, fix);
+  for (const finding of analysis.findings) for (const fix of [...finding.fixes, ...(finding.ignores ?? [])]) assertFixIsLocal(text, index, finding.ruleId, fix);
 }
 
 /** A meridiem on a 24-hour hour (`13:20PM`, `00:30 AM`) says nothing: fix-all may drop it. The corpus check's rule. */

@@ -15,6 +15,8 @@ export interface LintArgs {
   maxWarnings: number;
   fix: boolean;
   quiet: boolean;
+  /** `--report-unused-disable-directives`: suppression comments that silence nothing are findings. */
+  reportUnused: boolean;
   color?: boolean;
   /** Today's date for the due-date rules (`--today`), `YYYY-MM-DD`. */
   today?: string;
@@ -56,6 +58,8 @@ Options:
   --fix                 write the automatic fixes back (headings, missing sections, a zone
                         the document states); never changes a stated time, date or zone
   --quiet               report errors only
+  --report-unused-disable-directives
+                        report <!-- postmortem-disable… --> comments that silence nothing
   --today <YYYY-MM-DD>  the date action-item-overdue counts from (default: today)
   --color / --no-color  force colours on or off (default: on for a terminal)
   -h, --help            show this help
@@ -79,6 +83,7 @@ export function readArgs(argv: string[]): CliArgs {
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        'report-unused-disable-directives': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         today: { type: 'string' },
@@ -113,7 +118,7 @@ export function readArgs(argv: string[]): CliArgs {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`);
   }
-  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, ...common, today };
+  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common, today };
 }
 
 /** `--today`: a real calendar date written `YYYY-MM-DD`. */

@@ -79,7 +79,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
   const notices: string[] = [];
   let failed = false;
   const loader = new ConfigLoader(RULE_IDS, { cacheFolders: true });
-  const overrides: ConfigPatch = args.profile ? { profile: args.profile } : {};
+  const overrides: ConfigPatch = { ...(args.profile ? { profile: args.profile } : {}), ...(args.reportUnused ? { reportUnusedSuppressions: true } : {}) };
   const reported = new Set<string>();
   const results: FileResult[] = [];
   for (let i = take(next, 0); i < targets.length; i = take(next, i + 1)) {

@@ -11,6 +11,7 @@ import { resolveProfile } from './profiles/resolve';
 import { RULES } from './rules';
 import { frontMatter as frontMatterRule } from './rules/frontMatter';
 import type { Rule } from './rules/types';
+import { suppress } from './suppress';
 import { LineIndex } from './text';
 import { capNote, capSeverity, statusCap, type SeverityCap } from './metadata/severityCap';
 
@@ -88,7 +89,8 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
   const cap = statusCap(model, config);
   const today = options.today ?? localToday();
   let lowered = 0;
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
     // The one place findings get their severity: the rule's setting, under the document's status cap.
@@ -98,20 +100,22 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
         model,
         config,
         today,
-        report: ({ start, end, message, fixes }) => {
+        report: ({ start, end, message, fixes, wholeDocument }) => {
           // Offsets that are no place in the text are the rule's failure, like a throw: they never reach an editor.
           if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`reported the offsets ${start}–${end}`);
           if (severity !== setting) lowered++;
-          findings.push({ ruleId: rule.id, severity, message, range: model.index.range(Math.min(start, end), Math.max(start, end)), fixes: fixes ?? [] });
+          const range = model.index.range(Math.min(start, end), Math.max(start, end));
+          findings.push({ ruleId: rule.id, severity, message, range, fixes: fixes ?? [], ...(wholeDocument || rule.scope === 'document' ? { wholeDocument: true } : {}) });
         },
       });
     } catch (error) {
       problems.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const severityCap = cap && lowered > 0 ? { ...cap, lowered, note: capNote(cap.status, cap.severity) } : undefined;
-  return { model, isPostmortem: postmortem, findings, problems, ...(severityCap ? { severityCap } : {}) };
+  // Suppression comments silence findings here, once for every host, and add the ignore fixes.
+  const kept = suppress(model, findings, rules, config.reportUnusedSuppressions);
+  return { model, isPostmortem: postmortem, findings: kept, problems, ...(severityCap ? { severityCap } : {}) };
 }
 
 /** The machine's date, `YYYY-MM-DD`: what "today" is unless a host says otherwise. */

@@ -39,6 +39,10 @@ export interface Finding {
   range: Range;
   /** Fixes in the order the editor offers them, the preferred one first. */
   fixes: Fix[];
+  /** About the whole document (its rule's scope, or the rule said so): only `postmortem-disable-file` silences it. */
+  wholeDocument?: boolean;
+  /** "Ignore RULE on this line / in this file": suppression comments the writer may add; never applied by fix all or `--fix`. */
+  ignores?: Fix[];
 }
 
 /** The fix applied without looking (`--fix`, Fix All, fix on save) for a finding, if any: its first automatic one. */

@@ -16,5 +16,6 @@ export type { PostmortemModel, Section, HeadingInfo } from './model/types';
 export { BUILT_IN_PROFILES, BUILT_IN_PROFILE_NAMES, type Profile } from './profiles/profiles';
 export { RULES, RULE_IDS, ruleById } from './rules';
 export type { Rule } from './rules/types';
+export { SUPPRESSION_CODES, SUPPRESSION_FINDINGS } from './suppress';
 export { applyEdits, LineIndex, type Position, type Range, type TextEdit } from './text';
 export * from './timeline';

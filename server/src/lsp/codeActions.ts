@@ -38,7 +38,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
   };
 
   if (wants(CodeActionKind.QuickFix)) {
-    const here = findings.filter((f) => f.fixes.length > 0 && overlaps(f.range, params.range));
+    const here = findings.filter((f) => (f.fixes.length > 0 || (f.ignores?.length ?? 0) > 0) && overlaps(f.range, params.range));
     for (const finding of here) {
       const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
       const preferred = preferredFix(finding);
@@ -53,6 +53,11 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
       // Whole fixes only: a conversion whose carried entries were left out would move their instants.
       const whole = selectFixes(state.text, findings.filter((f) => f.ruleId === ruleId));
       add({ title: `Fix all ${ruleId} problems (${fixes.length})`, kind: CodeActionKind.QuickFix, diagnostics }, nonOverlapping(whole.flatMap((fix) => fix.edits)));
+    }
+    // Last, and never preferred: silencing a finding is the writer's call, after the repairs.
+    for (const finding of here) {
+      const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
+      for (const fix of finding.ignores ?? []) add({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false }, fix.edits);
     }
   }
 

@@ -39,6 +39,8 @@ export interface PostmortemConfig {
   maxFileSize: number;
   run: 'onType' | 'onSave';
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /** Report suppression comments that silence nothing. */
+  reportUnusedSuppressions: boolean;
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -65,6 +67,7 @@ export function defaultConfig(): PostmortemConfig {
     maxFileSize: 1_000_000,
     run: 'onType',
     trace: { server: 'off' },
+    reportUnusedSuppressions: false,
   };
 }
 
@@ -121,6 +124,7 @@ const SCALAR_KEYS: Record<string, Check> = {
   maxFileSize: positive,
   run: oneOf('onType', 'onSave'),
   'trace.server': oneOf('off', 'messages', 'verbose'),
+  reportUnusedSuppressions: isBoolean,
 };
 
 /**

@@ -39,7 +39,7 @@ export const frontMatter: Rule = {
       else report({ ...opening, message: `The front matter has no "${key}"${also}: the configuration (metadata.required) asks every postmortem for ${what}.` });
     }
     if (missing.length > 0) {
-      report({ ...opening, message: `The document has no front matter: the configuration (metadata.required) asks every postmortem for ${missing.join(', ')}, in a "---" block at the top.` });
+      report({ ...opening, wholeDocument: true, message: `The document has no front matter: the configuration (metadata.required) asks every postmortem for ${missing.join(', ')}, in a "---" block at the top.` });
     }
   },
 };

@@ -19,6 +19,7 @@ export const missingSection: Rule = {
   description: 'A section the profile requires is absent.',
   defaultSeverity: 'error',
   tags: ['sections'],
+  scope: 'document',
   check({ model, report }) {
     const missing = findMissing(model);
     const insertAll: Fix | undefined =

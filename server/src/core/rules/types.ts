@@ -9,6 +9,8 @@ export interface Report {
   end: number;
   message: string;
   fixes?: Fix[];
+  /** About the whole document, not its place (a document without front matter): only `postmortem-disable-file` silences it. */
+  wholeDocument?: boolean;
 }
 
 /** What a rule's check sees. */
@@ -28,5 +30,7 @@ export interface Rule {
   defaultSeverity: RuleSetting;
   /** Groups for documentation and filtering: `sections`, `timeline`, `timezone`, `content`, `metadata`, `actions`. */
   tags: string[];
+  /** `document`: its findings are about the whole document (on the title), so only `postmortem-disable-file` silences them. */
+  scope?: 'document';
   check(context: RuleContext): void;
 }
