@@ -64,6 +64,11 @@ export function leftOut(report: Report): string | undefined {
   return parts.length ? `Left out: ${parts.join(', ')}.` : undefined;
 }
 
+/** "checkout-latency.md:36": where an item is, short (its link holds the whole path). */
+export function where(file: string, line: number): string {
+  return `${file.split(/[\\/]/).pop()}:${line}`;
+}
+
 /** Where a row links to: a document, and a line in it. */
 export interface LinkTarget {
   file: string;

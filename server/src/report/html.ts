@@ -5,7 +5,7 @@
  */
 import { monthsChart, ttrChart } from './charts';
 import { escapeHtml } from './escape';
-import { count, coverage, INDEX_HEADERS, indexRow, leftOut, minutes, NOT_STATED, relativeLinks, summaryCell, type LinkFor, type LinkTarget } from './format';
+import { count, coverage, INDEX_HEADERS, indexRow, leftOut, minutes, NOT_STATED, relativeLinks, summaryCell, where, type LinkFor, type LinkTarget } from './format';
 import { REPORT_CSS } from './style';
 import { METRIC_NAMES, type MetricSummaries, type Report } from './types';
 
@@ -55,7 +55,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
             if (d.actionItems.overdue) cells[cells.length - 1] = `<span class="overdue">${cells[cells.length - 1]}</span>`;
             return cells;
           }),
-          [0, 5, 6, 7, 8, 9],
+          [0, 1, 5, 6, 7, 8, 9],
         ),
   );
 
@@ -92,7 +92,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
           i.due === null ? '—' : i.overdue ? `<span class="overdue">${i.due} (overdue)</span>` : i.due,
           `${escapeHtml(i.text)}${i.tracking ? ` <span class="note">(${escapeHtml(i.tracking)})</span>` : ''}`,
           escapeHtml([i.incident.id, i.incident.title].filter(Boolean).join(' ')),
-          linked(escapeHtml(`${i.file}:${i.line}`), i, i.line),
+          linked(escapeHtml(where(i.file, i.line)), i, i.line),
         ]),
         [0],
       ),

@@ -3,7 +3,7 @@
  * summary), every piece of document text escaped.
  */
 import { escapeMarkdown, markdownHref } from './escape';
-import { count, coverage, INDEX_HEADERS, indexRow, leftOut, minutes, NOT_STATED, relativeLinks, summaryCell, type LinkFor, type LinkTarget } from './format';
+import { count, coverage, INDEX_HEADERS, indexRow, leftOut, minutes, NOT_STATED, relativeLinks, summaryCell, where, type LinkFor, type LinkTarget } from './format';
 import { METRIC_NAMES, type MetricSummaries, type Report } from './types';
 
 const METRIC_HEADERS = METRIC_NAMES.map((name) => name.toUpperCase());
@@ -69,7 +69,7 @@ export function renderMarkdown(report: Report, link: LinkFor = relativeLinks()):
           i.due === null ? '—' : i.overdue ? `**${i.due} (overdue)**` : i.due,
           `${escapeMarkdown(i.text)}${i.tracking ? ` (${escapeMarkdown(i.tracking)})` : ''}`,
           escapeMarkdown([i.incident.id, i.incident.title].filter(Boolean).join(' ')),
-          linked(escapeMarkdown(`${i.file}:${i.line}`), i, i.line),
+          linked(escapeMarkdown(where(i.file, i.line)), i, i.line),
         ]),
       ),
       '',
