@@ -7,6 +7,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { LINT_WORKER, lintTargets, runLintWorker, type LintWorkerData } from './lint';
 import { runTimeline } from './timeline';
 import { runActions } from './actions';
+import { runReport } from './report';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -31,6 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.command === 'timeline') return runTimeline(args);
   if (args.command === 'actions') return runActions(args);
+  if (args.command === 'report') return runReport(args);
   return runLint(args);
 }
 
