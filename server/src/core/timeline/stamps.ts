@@ -221,7 +221,10 @@ function skip(re: RegExp, text: string, pos: number): number {
  * A zone in parentheses that ends a line (`10:45 AM - Deploy started (PST)`), after `from`:
  * the zone of a time that writes none of its own.
  */
-export function trailingZone(text: string, from: number): ZoneToken | undefined {
+export function trailingZone(line: string, from: number): ZoneToken | undefined {
+  // A comment after the zone (a suppression comment, say) is invisible: the zone still ends the line.
+  const comment = line.lastIndexOf('<!--');
+  const text = comment >= from && line.trimEnd().endsWith('-->') ? line.slice(0, comment) : line;
   const open = text.lastIndexOf('(');
   if (open < from) return undefined;
   const token = readZoneAt(text, skip(INSIDE_PAREN, text, open + 1));
