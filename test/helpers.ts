@@ -7,9 +7,9 @@ export function configOf(patch: unknown = {}): PostmortemConfig {
   return mergeConfig(valid as ConfigPatch);
 }
 
-/** Analyses a text as a postmortem named on the command line would be. */
-export function lint(text: string, patch: unknown = {}, path = '/work/postmortems/test.md'): Analysis {
-  return analyze(text, { config: configOf(patch), path, force: true });
+/** Analyses a text as a postmortem named on the command line would be (`today`: the date due-date rules count from). */
+export function lint(text: string, patch: unknown = {}, path = '/work/postmortems/test.md', today?: string): Analysis {
+  return analyze(text, { config: configOf(patch), path, force: true, today });
 }
 
 /** `line rule` pairs of an analysis (1-based lines), sorted, for compact assertions. */

@@ -4,6 +4,7 @@
  * the client only needs a few for its commands.
  */
 import * as vscode from 'vscode';
+import { defaultMetadata } from '../../server/src/core/config/metadata';
 import type { CustomProfileSpec } from '../../server/src/core/config/schema';
 
 export const SECTION = 'postmortem';
@@ -36,5 +37,17 @@ export class Config {
   get defaultTimezone(): string | null {
     const value = this.settings.get<string | null>('timeline.defaultTimezone', null);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  }
+
+  /** The severities front matter may name (`metadata.severities`), most severe first. */
+  get severities(): string[] {
+    const value = this.settings.get<unknown>('metadata.severities');
+    return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '') ? value : defaultMetadata().severities;
+  }
+
+  /** The pattern incident IDs match (`metadata.idPattern`). */
+  get idPattern(): string {
+    const value = this.settings.get<unknown>('metadata.idPattern');
+    return typeof value === 'string' && value.trim() !== '' ? value : defaultMetadata().idPattern;
   }
 }

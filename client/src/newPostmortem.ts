@@ -1,11 +1,13 @@
 /**
  * Postmortem: New Postmortem from Template… — asks for a profile, a title, the incident
- * date and its timezone, then opens `postmortems/YYYY-MM-DD-slug.md` in the workspace (unsaved
+ * date, its timezone and its severity, gives it the workspace's next free incident ID (INC-042
+ * after INC-041), then opens `postmortems/YYYY-MM-DD-slug.md` in the workspace (unsaved
  * until the user saves it; an untitled document without a workspace) and inserts the
  * profile's template as a snippet, so Tab walks through the sections.
  */
 import * as vscode from 'vscode';
 import { buildCustomProfile } from '../../server/src/core/profiles/custom';
+import { frontMatterId, nextIncidentId } from '../../server/src/core/metadata/nextId';
 import { BUILT_IN_PROFILES, type Profile } from '../../server/src/core/profiles/profiles';
 import { Config } from './config';
 import { isIsoDate, postmortemFileName, templateSnippet, today, type TemplateFields } from './templates';
@@ -29,32 +31,57 @@ function profileChoices(config: Config): Array<vscode.QuickPickItem & { profile:
 }
 
 /** Asks for everything the template needs; undefined when the user cancels. */
-async function ask(config: Config): Promise<{ profile: Profile; fields: Required<TemplateFields> } | undefined> {
+async function ask(config: Config): Promise<{ profile: Profile; fields: Omit<Required<TemplateFields>, 'id'> } | undefined> {
   const title = 'New Postmortem';
-  const picked = await vscode.window.showQuickPick(profileChoices(config), { title: `${title} (1/4)`, placeHolder: 'Template profile', matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(profileChoices(config), { title: `${title} (1/5)`, placeHolder: 'Template profile', matchOnDetail: true });
   if (!picked) return undefined;
   const name = await vscode.window.showInputBox({
-    title: `${title} (2/4)`,
+    title: `${title} (2/5)`,
     prompt: 'Title of the incident',
     placeHolder: 'Checkout outage after a database failover',
     validateInput: (value) => (value.trim() === '' ? 'Give the incident a title.' : undefined),
   });
   if (name === undefined) return undefined;
   const date = await vscode.window.showInputBox({
-    title: `${title} (3/4)`,
+    title: `${title} (3/5)`,
     prompt: 'Incident date (YYYY-MM-DD)',
     value: today(),
     validateInput: (value) => (isIsoDate(value) ? undefined : 'Write the date as YYYY-MM-DD, for example 2024-03-14.'),
   });
   if (date === undefined) return undefined;
   const timezone = await vscode.window.showInputBox({
-    title: `${title} (4/4)`,
+    title: `${title} (4/5)`,
     prompt: 'Timezone of the times you will write (UTC, an abbreviation such as PDT, or an IANA name such as Europe/Paris)',
     value: config.defaultTimezone ?? 'UTC',
     validateInput: (value) => (/^[^\n\r]*\S[^\n\r]*$/.test(value) ? undefined : 'Name a timezone, for example UTC.'),
   });
   if (timezone === undefined) return undefined;
-  return { profile: picked.profile, fields: { title: name.trim(), date: date.trim(), timezone: timezone.trim() } };
+  const severity = await vscode.window.showQuickPick(config.severities, { title: `${title} (5/5)`, placeHolder: 'Severity of the incident' });
+  if (severity === undefined) return undefined;
+  return { profile: picked.profile, fields: { title: name.trim(), date: date.trim(), timezone: timezone.trim(), severity } };
+}
+
+/** Most Markdown files read for their IDs: enough for years of postmortems, bounded for a huge workspace. */
+const MAX_FILES_FOR_IDS = 5000;
+
+/** The next free incident ID of a folder's postmortems, or undefined to leave it to the writer. */
+async function nextId(folder: vscode.WorkspaceFolder | undefined, config: Config): Promise<string | undefined> {
+  const files = folder ? await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**', MAX_FILES_FOR_IDS) : [];
+  const ids: string[] = [];
+  for (const uri of files) {
+    try {
+      const id = frontMatterId(new TextDecoder().decode((await vscode.workspace.fs.readFile(uri)).subarray(0, 4000)));
+      if (id) ids.push(id);
+    } catch {
+      // A file that cannot be read has no ID to skip.
+    }
+  }
+  // Unsaved postmortems hold IDs too (one made a moment ago).
+  for (const document of vscode.workspace.textDocuments) {
+    const id = document.languageId === 'markdown' ? frontMatterId(document.getText()) : undefined;
+    if (id) ids.push(id);
+  }
+  return nextIncidentId(ids, config.idPattern);
 }
 
 /** The workspace folder to write to: the active document's, the only one, or the one the user picks. */
@@ -82,9 +109,11 @@ async function freeUri(folder: vscode.Uri, fileName: string): Promise<vscode.Uri
 /** Runs the command; resolves to the new document's editor (for tests), or undefined when cancelled. */
 export async function newPostmortem(): Promise<vscode.TextEditor | undefined> {
   const folder = await targetFolder();
-  const answers = await ask(new Config(folder?.uri));
+  const config = new Config(folder?.uri);
+  const answers = await ask(config);
   if (!answers) return undefined;
-  const snippet = new vscode.SnippetString(templateSnippet(answers.profile, answers.fields));
+  const id = await nextId(folder, config);
+  const snippet = new vscode.SnippetString(templateSnippet(answers.profile, { ...answers.fields, id }, config.severities));
   let document: vscode.TextDocument;
   if (folder) {
     const dir = vscode.Uri.joinPath(folder.uri, POSTMORTEMS_FOLDER);

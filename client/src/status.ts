@@ -1,6 +1,7 @@
 /**
  * The language status items of a Markdown document (the `{}` in the status bar): the
- * postmortem's profile, problems and incident duration, with a link to the server's log,
+ * postmortem's profile, problems (and the status cap on them, "draft: errors shown as
+ * warnings") and incident duration, with a link to the server's log,
  * and the server's state with a link to restart it.
  */
 import * as vscode from 'vscode';
@@ -58,6 +59,8 @@ export class PostmortemStatus implements vscode.Disposable {
       this.summary.text = `$(checklist) Postmortem${profile ? `: ${profile}` : ''}`;
       this.summary.detail = [
         diagnostics.length === 0 ? 'no problems' : plural(diagnostics.length, 'problem'),
+        // Say why a draft's missing sections are not errors.
+        state.timeline?.severityCap?.note,
         duration !== null && duration !== undefined ? `lasted ${formatMinutes(duration)}` : undefined,
       ]
         .filter(Boolean)

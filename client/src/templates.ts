@@ -7,6 +7,7 @@
  *
  * Nothing here imports `vscode`: the snippet generator and the tests run it under plain node.
  */
+import { defaultMetadata } from '../../server/src/core/config/metadata';
 import { CATALOG, type CanonicalSection } from '../../server/src/core/profiles/catalog';
 import { BUILT_IN_PROFILES, type Profile } from '../../server/src/core/profiles/profiles';
 
@@ -16,6 +17,9 @@ export interface TemplateFields {
   /** The incident date, `YYYY-MM-DD`. */
   date?: string;
   timezone?: string;
+  /** The incident ID (the New Postmortem command gives the next free one). */
+  id?: string;
+  severity?: string;
 }
 
 /** The milestone markers the templates and the `pm-milestone` snippet write. */
@@ -39,6 +43,10 @@ class TabStops {
   /** A tab stop whose default is snippet syntax (variables), written as is. */
   raw(defaultSnippet: string): string {
     return `\${${this.next++}:${defaultSnippet}}`;
+  }
+  /** A tab stop that offers a choice of values, the first one by default. */
+  choice(values: readonly string[]): string {
+    return `\${${this.next++}|${values.map((v) => v.replace(/[\\$}|,]/g, (c) => `\\${c}`)).join(',')}|}`;
   }
   /** A given value as literal text, or a tab stop when the value is missing. */
   field(value: string | undefined, fallback: () => string): string {
@@ -78,15 +86,18 @@ function catalogSection(profile: Profile, id: string): CanonicalSection {
 
 /**
  * A whole postmortem for `profile` as snippet text: front matter (so the document is
- * recognised wherever it is saved, with its date anchoring the timeline), the title, and
- * every section of the profile at level 2, in the profile's order.
+ * recognised wherever it is saved, with its date anchoring the timeline, and the metadata the
+ * `front-matter` rule checks), the title, and every section of the profile at level 2, in the
+ * profile's order. `severities`: the choices of the severity tab stop.
  */
-export function templateSnippet(profile: Profile, fields: TemplateFields = {}): string {
+export function templateSnippet(profile: Profile, fields: TemplateFields = {}, severities: readonly string[] = defaultMetadata().severities): string {
   const stops = new TabStops();
   const title = stops.field(fields.title, () => stops.text('Incident title'));
   const date = stops.field(fields.date, () => stops.raw(TODAY));
   const zone = stops.field(fields.timezone, () => stops.text('UTC'));
-  const lines = ['---', 'type: postmortem', `profile: ${escapeSnippet(profile.name)}`, `date: ${date}`, `timezone: ${zone}`, 'status: draft', '---', '', `# ${title}`];
+  const id = stops.field(fields.id, () => stops.text('INC-001'));
+  const severity = stops.field(fields.severity, () => stops.choice(severities));
+  const lines = ['---', 'type: postmortem', `id: ${id}`, `severity: ${severity}`, 'status: draft', `date: ${date}`, `timezone: ${zone}`, `profile: ${escapeSnippet(profile.name)}`, '---', '', `# ${title}`];
   for (const section of profile.sections) {
     lines.push('', `## ${escapeSnippet(section.title)}`, '');
     section.covers.forEach((id, i) => {

@@ -15,12 +15,12 @@ import { readServerArgs } from './lsp/args';
 import { clientSupport, serverCapabilities, type ClientSupport } from './lsp/capabilities';
 import { codeActions, resolveFixAll } from './lsp/codeActions';
 import { metricLenses } from './lsp/codeLens';
-import { sectionCompletions, timeCompletions } from './lsp/completion';
+import { metadataCompletions, sectionCompletions, timeCompletions } from './lsp/completion';
 import { ConfigService } from './lsp/config';
 import { DiagnosticsScheduler } from './lsp/diagnostics';
 import { DocumentStore, timelineOfState } from './lsp/documents';
 import { describeError, guard, type Log } from './lsp/guard';
-import { headingHover } from './lsp/hover';
+import { headingHover, metadataHover } from './lsp/hover';
 import { elapsedHints } from './lsp/inlayHints';
 import { CONFIGURATION_SECTION, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from './lsp/protocol';
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
@@ -132,7 +132,12 @@ connection.onHover(
     const state = await store.active(params.textDocument.uri);
     if (!state) return null;
     const model = state.analysis.model;
-    return timeHover(model, timelineOfState(state), params.position, support.markdownHover) ?? headingHover(model, params.position, support.markdownHover) ?? null;
+    return (
+      metadataHover(model, state.config, params.position, support.markdownHover) ??
+      timeHover(model, timelineOfState(state), params.position, support.markdownHover) ??
+      headingHover(model, params.position, support.markdownHover) ??
+      null
+    );
   }),
 );
 
@@ -141,7 +146,7 @@ connection.onCompletion(
     const state = await store.active(params.textDocument.uri);
     if (!state) return [];
     const model = state.analysis.model;
-    return [...sectionCompletions(model, params.position), ...timeCompletions(model, timelineOfState(state), params.position)];
+    return [...metadataCompletions(model, state.config, params.position), ...sectionCompletions(model, params.position), ...timeCompletions(model, timelineOfState(state), params.position)];
   }),
 );
 
@@ -165,7 +170,7 @@ connection.onRequest(
     const state = await store.get(params.uri);
     if (!state?.analysis) return null;
     const timeline = state.active ? timelineOfState({ ...state, analysis: state.analysis }) : undefined;
-    return timelineResult(state.uri, state.version, state.analysis.model, timeline, state.active);
+    return timelineResult(state.uri, state.version, state.analysis.model, timeline, state.active, state.analysis.severityCap);
   }),
 );
 

@@ -3,7 +3,9 @@
  * too deeply to read in full, very long lines, a broken configuration with --fix. Each is
  * reported with exit 2, the other files are still linted, and --fix never writes a file it
  * could not fully analyse. Permissions do not bite root: when the tests run as root, the
- * CLI is run as the unprivileged user `nobody` (uid 65534) for the permission cases.
+ * CLI is run as the unprivileged user `nobody` (uid 65534) for the permission cases. That run
+ * uses a copy of the bundle in a world-readable temporary folder, never the checkout, which may
+ * sit inside a folder `nobody` cannot enter (issue 19).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,13 +14,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 
-const cli = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+const dist = resolve(__dirname, '..', '..', 'dist');
+const cli = join(dist, 'cli.js');
 const complete = resolve(__dirname, '..', 'fixtures', 'cli', 'complete.md');
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
 function run(args: string[], cwd: string, asNobody = false) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
+  const result = spawnSync(process.execPath, [asNobody ? cliForNobody() : cli, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -42,6 +45,39 @@ function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pm-cli-abuse-'));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+let nobodyCli: string | undefined;
+
+/**
+ * The path of a copy of the built CLI that `nobody` can load, checked once by running
+ * `--version` as the user the permission cases run as. The bundle needs nothing beside itself:
+ * its lint workers load the same file, and the only package it looks for (picomatch, from
+ * fdir) is optional and bundled where it is used. Its source map is copied for stack traces.
+ */
+function cliForNobody(): string {
+  if (nobodyCli) return nobodyCli;
+  const bin = workspace();
+  for (const name of ['cli.js', 'cli.js.map']) {
+    if (!existsSync(join(dist, name))) continue;
+    copyFileSync(join(dist, name), join(bin, name));
+    chmodSync(join(bin, name), 0o644);
+  }
+  const copy = join(bin, 'cli.js');
+  const probe = spawnSync(process.execPath, [copy, '--version'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
+  const version = (JSON.parse(readFileSync(resolve(dist, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  assert.ok(
+    probe.status === 0 && probe.stdout.trim() === version,
+    `the permission cases test nothing: ${isRoot ? 'nobody' : 'this user'} cannot load the CLI copied to ${copy} ` +
+      `(\`--version\` exited ${probe.status}). ${isRoot ? 'nobody' : 'It'} must be able to run ${process.execPath} ` +
+      `and enter ${tmpdir()} (set TMPDIR to a folder everyone may enter).\n${probe.stderr}${probe.error ?? ''}`,
+  );
+  nobodyCli = copy;
+  return copy;
 }
 
 /** Writes a file everyone may read and write. */

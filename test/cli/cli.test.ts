@@ -109,6 +109,23 @@ describe('postmortem-lint', () => {
     assert.deepEqual(byGlob, byDir);
   });
 
+  it('reads a file without an extension named on the command line as Markdown; a directory walk still leaves it out', () => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'postmortems'));
+    copyFileSync(join(fixtures, 'INCIDENT-2041'), join(dir, 'postmortems', 'INCIDENT-2041'));
+    copyFileSync(join(fixtures, 'complete.md'), join(dir, 'postmortems', 'queue.md'));
+    const named = join('postmortems', 'INCIDENT-2041');
+    const [file] = json(run(['--format', 'json', named], dir).stdout);
+    assert.equal(file.file, named);
+    assert.equal(file.isPostmortem, true);
+    assert.deepEqual(file.diagnostics.map((d) => `${d.line} ${d.rule}`), ['17 pseudo-heading']);
+    const timeline = JSON.parse(run(['timeline', '--format', 'json', named], dir).stdout) as { entries: Array<{ time: string }> };
+    assert.deepEqual(timeline.entries.map((e) => e.time), ['14:05', '14:20', '14:50']);
+    assert.deepEqual(json(run(['--format', 'json', 'postmortems'], dir).stdout).map((f) => f.file), [join('postmortems', 'queue.md')]);
+    assert.equal(run(['--fix', named], dir).code, 0);
+    assert.match(readFileSync(join(dir, named), 'utf8'), /^## Resolution\n\nThe spooler was restarted/m);
+  });
+
   it('lints many files on several threads with the same results, in order', () => {
     const dir = workspace();
     mkdirSync(join(dir, 'postmortems'));
@@ -180,6 +197,23 @@ describe('postmortem-lint', () => {
     assert.deepEqual(readFileSync(join(dir, 'latin1.md')), latin1);
     const bom = readFileSync(join(dir, 'bom.md'), 'utf8');
     assert.ok(bom.startsWith('\uFEFF## Summary\n'), JSON.stringify(bom.slice(0, 20)));
+  });
+
+  it('honours suppression comments, reports an unknown rule id, and with --report-unused-disable-directives the comments that silence nothing', () => {
+    const dir = workspace();
+    const text = readFileSync(join(fixtures, 'complete.md'), 'utf8')
+      .replace('Retention was set to forever.', 'Retention was set to forever by human error. <!-- postmortem-disable-line blameful-language -->')
+      .replace('Extended the disk', 'Extended the disk <!-- postmortem-disable-line timeline-gap, blameful-langauge -->');
+    writeFileSync(join(dir, 'p.md'), text);
+    const plain = json(run(['--format', 'json', 'p.md'], dir).stdout)[0];
+    assert.deepEqual(plain.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.fixable}`), ['18:62 suppression-invalid false']);
+    assert.match(plain.diagnostics[0].message, /no rule "blameful-langauge".*did you mean "blameful-language"/);
+    const strict = json(run(['--format', 'json', '--report-unused-disable-directives', 'p.md'], dir).stdout)[0];
+    assert.deepEqual(strict.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`), ['18:48 suppression-unused', '18:62 suppression-invalid']);
+    assert.match(run(['--help']).stdout, /--report-unused-disable-directives/);
+    // --fix never writes a suppression comment, and leaves those there alone.
+    run(['--fix', 'p.md'], dir);
+    assert.equal(readFileSync(join(dir, 'p.md'), 'utf8'), text);
   });
 
   it('rejects bad usage with exit 2 and the usage text', () => {

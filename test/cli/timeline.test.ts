@@ -1,17 +1,10 @@
 /** `postmortem-lint timeline FILE`, run from the built CLI (dist/cli.js) as a user runs it. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-
-const cli = resolve(__dirname, '..', '..', 'dist', 'cli.js');
-
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as run } from './run';
 
 const DOC = [
   '# Checkout outage',

@@ -93,10 +93,14 @@ export const scenario: Step[] = [
       await wb.answer('Payment API latency', 'Title of the incident');
       await wb.answer('2024-03-14', 'Incident date');
       await wb.answer('Europe/Berlin', 'Timezone');
+      await wb.pick('SEV2');
       const file = '2024-03-14-payment-api-latency.md';
       await wb.activeTab(file).waitFor();
       await wb.editorLine('# Payment API latency').waitFor();
       await wb.editorLine('timezone: Europe/Berlin').waitFor();
+      // The next free ID after INC-041 (the queue backlog postmortem), and the severity picked.
+      await wb.editorLine('id: INC-042').waitFor();
+      await wb.editorLine('severity: SEV2').waitFor();
       // Tab walks the template's placeholders: the first is the Summary's prompt.
       await wb.page.keyboard.type('Card payments timed out for 40 minutes.');
       await wb.editorLine('Card payments timed out for 40 minutes.').waitFor();
@@ -114,6 +118,22 @@ export const scenario: Step[] = [
       if (!saved.includes('## Root Causes') || !saved.includes('profile: google-sre')) throw new Error(`unexpected template:\n${saved}`);
       // Saving replaced the unsaved editor: back into the text, as a user would.
       await wb.editorLine('# Payment API latency').click();
+    },
+  },
+  {
+    name: 'completion in the front matter offers the severities',
+    async run(wb) {
+      await wb.editorLine('severity: SEV2').click();
+      await wb.page.keyboard.press('End');
+      for (let i = 0; i < 'SEV2'.length; i++) await wb.page.keyboard.press('Backspace');
+      await wb.page.keyboard.press('Control+Space');
+      const suggest = wb.page.locator('.editor-widget.suggest-widget');
+      await suggest.locator('.monaco-list-row', { hasText: 'SEV1' }).waitFor();
+      await suggest.locator('.monaco-list-row', { hasText: 'SEV4' }).waitFor();
+      await wb.screenshot('severity-completion');
+      await wb.page.keyboard.press('Enter');
+      await wb.editorLine('severity: SEV1').waitFor();
+      await wb.runCommand('File: Save');
     },
   },
   {

@@ -9,7 +9,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const contributes = manifest.contributes;
 const settings: Record<string, Record<string, unknown>> = contributes.configuration.properties;
 
-/** Every setting key of SPEC §6, dotted, with the core's default value. */
+/** Every setting key of SPEC §6, of the metadata contract (issue 14) and of suppressions (issue 17), dotted, with the core's default value. */
 function specKeys(): Record<string, unknown> {
   const config = defaultConfig();
   return {
@@ -22,9 +22,16 @@ function specKeys(): Record<string, unknown> {
     'timeline.maxGap': config.timeline.maxGap,
     'timeline.tolerance': config.timeline.tolerance,
     'timeline.defaultTimezone': config.timeline.defaultTimezone,
+    'metadata.severities': config.metadata.severities,
+    'metadata.statuses': config.metadata.statuses,
+    'metadata.idPattern': config.metadata.idPattern,
+    'metadata.required': config.metadata.required,
+    severityByStatus: config.severityByStatus,
     maxFileSize: config.maxFileSize,
     run: config.run,
     'trace.server': config.trace.server,
+    // Beyond SPEC §6: suppression comments (issue 17).
+    reportUnusedSuppressions: config.reportUnusedSuppressions,
   };
 }
 
@@ -73,5 +80,27 @@ describe('extension manifest', () => {
     assert.deepEqual(contributes.grammars[0].injectTo, ['text.html.markdown']);
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+  });
+
+  it('names the commands in the README as the command palette shows them', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const titles = new Set(contributes.commands.map((c: { title: string }) => c.title));
+    const bold = [...readme.matchAll(/\*\*([^*`]+)\*\*/g)].map((m) => m[1].replace(/\s+/g, ' '));
+    // A bold phrase with the category prefix or an ellipsis is a command's name: it must be one.
+    for (const phrase of bold.filter((p) => p.startsWith('Postmortem: ') || p.endsWith('…'))) {
+      assert.ok(titles.has(phrase.replace(/^Postmortem: /, '')), `README's **${phrase}** is no command title`);
+    }
+    for (const id of ['newPostmortem', 'insertSection', 'addTimelineEntry', 'sortTimeline', 'fixAll', 'restartServer']) {
+      const { title } = contributes.commands.find((c: { command: string }) => c.command === `postmortem.${id}`);
+      assert.ok(bold.includes(title) || bold.includes(`Postmortem: ${title}`), `README names ${title}`);
+    }
+  });
+
+  it('packages without a repository URL only by saying so, since vsce would stop to ask', () => {
+    const script: string = manifest.scripts.package;
+    if (!manifest.repository) {
+      assert.match(script, /--allow-missing-repository/);
+      assert.match(script, /--no-rewrite-relative-links/);
+    }
   });
 });

@@ -74,6 +74,16 @@ describe('templates', () => {
     assert.match(snippet, /^timezone: \$\{3:UTC\}$/m);
   });
 
+  it('writes the metadata: the given ID and severity, or tab stops offering the severities', () => {
+    const given = expandSnippet(templateSnippet(BUILT_IN_PROFILES.core, { title: 'Disk full', date: '2024-02-29', timezone: 'UTC', id: 'INC-042', severity: 'SEV2' }), FIXED_TIME);
+    assert.match(given, /^---\ntype: postmortem\nid: INC-042\nseverity: SEV2\nstatus: draft\ndate: 2024-02-29\ntimezone: UTC\nprofile: core\n---$/m);
+    const snippet = templateSnippet(BUILT_IN_PROFILES.core, {}, ['P1', 'P2, high']);
+    assert.match(snippet, /^id: \$\{4:INC-001\}$/m);
+    assert.match(snippet, /^severity: \$\{5\|P1,P2\\, high\|\}$/m);
+    const result = analyze(expandSnippet(templateSnippet(BUILT_IN_PROFILES.core), FIXED_TIME), { config: defaultConfig(), path: '/notes/untitled.md' });
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'front-matter').map((f) => f.message), [], 'the metadata keeps the contract');
+  });
+
   it('names files YYYY-MM-DD-slug.md', () => {
     assert.equal(postmortemFileName('2024-03-14', 'Checkout outage: Café DB failover!'), '2024-03-14-checkout-outage-cafe-db-failover.md');
     assert.equal(postmortemFileName('2024-03-14', '???'), '2024-03-14-incident.md');

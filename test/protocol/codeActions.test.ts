@@ -1,5 +1,13 @@
-/** Code actions of the built server: quick fixes, "fix all of a rule", source.fixAll.postmortem and `context.only`. */
+/**
+ * Code actions of the built server: quick fixes, "fix all of a rule", source.fixAll.postmortem
+ * and `context.only`; and fix-all in the editor (on save, the Fix All command) writing exactly
+ * what the built CLI's `--fix` writes.
+ */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
@@ -8,6 +16,29 @@ import { configOf } from '../helpers';
 import { FULL_CAPABILITIES, TestClient, postmortemUri, serverForSuite, workspace } from './client';
 import { NO_RESOLUTION, PSEUDO_HEADINGS } from './documents';
 import { comparable, expectedDiagnostics, rulesOf } from './expect';
+
+/** A fixture whose fix-all adds structure while its quick fixes would change a stated time. */
+const FIXTURE = resolve(__dirname, '..', 'fixtures', 'rules', 'pseudo-heading', 'fix-all-keeps-facts.md');
+const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+
+/** What the built CLI's `--fix` writes for a file, run on a copy of it. */
+function cliFixed(file: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-cli-fix-'));
+  try {
+    const copy = join(dir, 'postmortem.md');
+    copyFileSync(file, copy);
+    const result = spawnSync(process.execPath, [CLI, '--fix', copy], { encoding: 'utf8' });
+    assert.ok(result.status === 0 || result.status === 1, result.stderr);
+    return readFileSync(copy, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The whole document, as the Fix All command asks for it. */
+function wholeDocument(text: string) {
+  return { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+}
 
 function actionsAt(client: TestClient, uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
   const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -79,6 +110,49 @@ describe('language server: code actions', { timeout: 60_000 }, () => {
     assert.deepEqual(rulesOf(after.diagnostics), ['21 empty-section']);
   });
 
+  it('fixes all on save and by the Fix All command exactly as the CLI\'s --fix, leaving the AM/PM slip to the writer', async () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    const cli = cliFixed(FIXTURE);
+    assert.notEqual(cli, text, 'the fixture has something fix-all fixes');
+    assert.match(cli, /^- 11:21 PM: Search error alert/m, '--fix keeps the stated time');
+    // editor.codeActionsOnSave asks for source.fixAll.postmortem; the Fix All command for the same kind over the whole document.
+    for (const [name, only, range] of [['on save', ['source.fixAll.postmortem'], undefined], ['Fix All', ['source.fixAll.postmortem'], wholeDocument(text)], ['source.fixAll', ['source.fixAll'], undefined]] as const) {
+      const uri = postmortemUri(root, `fix-all-${name.replace(/\W+/g, '-')}.md`);
+      const { diagnostics } = await client.open(uri, text);
+      const slip = diagnostics.find((d) => d.code === 'timeline-order')!;
+      const quick = await actionsAt(client, uri, [slip], ['quickfix']);
+      assert.deepEqual(
+        quick.filter((a) => !a.title.startsWith('Ignore ')).map((a) => [a.title, a.isPreferred]),
+        [['Change 11:21 PM to 11:21 AM', true], ['Sort the timeline entries by time', false]],
+      );
+      const [action, ...rest]: CodeAction[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: range ?? slip.range, context: { diagnostics: [], only: [...only] } });
+      assert.equal(rest.length, 0, name);
+      const resolved: CodeAction = await client.request('codeAction/resolve', action);
+      client.applyEdits(uri, client.editsFor(resolved.edit, uri));
+      assert.equal(client.text(uri), cli, `${name}: the editor's fix-all differs from --fix`);
+    }
+  });
+
+  it('offers "Ignore RULE on this line" and "in this file" last, never preferred, and the comment silences the finding', async () => {
+    const uri = postmortemUri(root, 'ignore.md');
+    const text = NO_RESOLUTION.replace('## Root Cause', '## Root Cause\n\nThe operator forgot to drain the pool.');
+    const { diagnostics } = await client.open(uri, text);
+    const blame = diagnostics.filter((d) => d.code === 'blameful-language');
+    assert.equal(blame.length, 1);
+    const actions = await actionsAt(client, uri, blame, ['quickfix']);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Ignore blameful-language on this line', false],
+      ['Ignore blameful-language in this file', false],
+    ]);
+    assert.deepEqual(actions[0].diagnostics, blame);
+    const version = client.applyEdits(uri, client.editsFor(actions[0].edit, uri));
+    assert.match(client.text(uri), /The operator forgot to drain the pool\. <!-- postmortem-disable-line blameful-language -->/);
+    const after = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'blameful-language'), []);
+    // The comment goes at the end of the line: no line moves, every other finding stays.
+    assert.deepEqual(rulesOf(after.diagnostics), rulesOf(diagnostics.filter((d) => d.code !== 'blameful-language')));
+  });
+
   it('honours context.only', async () => {
     const uri = postmortemUri(root, 'only.md');
     const { diagnostics } = await client.open(uri, PSEUDO_HEADINGS);
@@ -113,6 +187,15 @@ describe('language server: code actions for a minimal client', { timeout: 60_000
     client = await TestClient.start({ capabilities: { textDocument } });
   });
   after(() => client.stop());
+
+  it('sends a fix-all edit that writes exactly what the CLI\'s --fix writes', async () => {
+    const uri = postmortemUri(root, 'eager-cli.md');
+    const text = readFileSync(FIXTURE, 'utf8');
+    await client.open(uri, text);
+    const [action] = await actionsAt(client, uri, [], ['source.fixAll.postmortem']);
+    client.applyEdits(uri, client.editsFor(action.edit, uri));
+    assert.equal(client.text(uri), cliFixed(FIXTURE));
+  });
 
   it('sends the fix-all edit with the action, as plain `changes`', async () => {
     const uri = postmortemUri(root, 'eager.md');

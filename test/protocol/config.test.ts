@@ -35,6 +35,23 @@ describe('language server: configuration', { timeout: 60_000 }, () => {
     assert.deepEqual(rechecked.diagnostics, []);
   });
 
+  it('reports suppression comments that silence nothing only with postmortem.reportUnusedSuppressions', async () => {
+    let settings: unknown = {};
+    client = await TestClient.start({ settings: () => settings });
+    const uri = postmortemUri(workspace(), 'unused.md');
+    const text = NO_RESOLUTION.replace('## Root Cause', '## Root Cause\n\nThe pool ran dry. <!-- postmortem-disable-line blameful-language -->');
+    const opened = await client.open(uri, text);
+    assert.deepEqual(opened.diagnostics.map((d) => String(d.code)), ['missing-section']);
+    settings = { reportUnusedSuppressions: true };
+    const since = client.diagnostics.all.length;
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const rechecked = await client.waitForDiagnostics(uri, 1, since);
+    assert.deepEqual(
+      rechecked.diagnostics.map((d) => `${String(d.code)}: ${d.message}`),
+      ['missing-section: Missing section "Resolution". Add it: a postmortem without it leaves readers guessing.', 'suppression-unused: postmortem-disable-line blameful-language silences nothing here: remove "blameful-language".'],
+    );
+  });
+
   it('shows an invalid setting once, naming its key, and uses the default for it', async () => {
     client = await TestClient.start({ settings: () => ({ timeline: { maxGap: -5 }, profile: 'core' }) });
     const root = workspace();

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { analyze, fixAll, preferredFix } from '../../server/src/core';
+import { analyze, automaticFix, fixAll } from '../../server/src/core';
 import { configOf } from '../helpers';
 import { TestClient, postmortemUri, serverForSuite } from './client';
 import { comparable, expectedDiagnostics } from './expect';
@@ -59,10 +59,10 @@ describe('language server: the sample postmortems agree with the CLI', { timeout
       const uri = postmortemUri(root, sample.replace(/\.txt$/, '.md'));
       const opened = await client.open(uri, text);
       assert.deepEqual(comparable(opened.diagnostics), comparable(cliDiagnostics(file)));
-      // What fix-all can fix: findings with a preferred fix (others offer a choice, such as which zone to declare).
+      // What fix-all can fix: findings with an automatic fix (the others are the writer's choice: a conversion, a sort, which zone to declare).
       const options = { config: configOf(), path: fileURLToPath(uri) };
       const fixable = analyze(text, options)
-        .findings.filter((f) => preferredFix(f) !== undefined)
+        .findings.filter((f) => automaticFix(f) !== undefined)
         .map((f) => `${f.ruleId} ${f.message}`);
 
       const actions: CodeAction[] = await client.request('textDocument/codeAction', {

@@ -29,6 +29,19 @@ describe('impact quantities', () => {
     ['no one could log in', 'no one'],
     ['we lost $12,000 in orders', '$12,000'],
     ['**Impact**: 85% of users', '85%'],
+    // Counts and wholes in a team's own nouns.
+    ['60 PRs could not merge', '60 PRs'],
+    ['all customer instances were restarted', 'all customer instances'],
+    ['every build in the region failed', 'every build'],
+    ['600 running pods were evicted', '600 running pods'],
+    ['40 VMs in the pool lost their disks', '40 VMs'],
+    ['3 repositories stopped mirroring', '3 repositories'],
+    ['the entire fleet of runners', 'entire fleet'],
+    // Things the noun list does not know, counted as they come to harm.
+    ['Eighty turnstiles could not scan passes', 'Eighty turnstiles could not'],
+    ['two dozen looms did not start', 'two dozen looms did not'],
+    ['all branches were unable to open accounts', 'all branches were unable'],
+    ['each scanner went offline at noon', 'each scanner went offline'],
   ];
   for (const [text, evidence] of quantified) {
     it(`quantified: ${text}`, () => assert.equal(findQuantity(text), evidence));
@@ -47,6 +60,15 @@ describe('impact quantities', () => {
     'For 2 hours users could not log in.',
     'In 2022, customers reported similar issues.',
     'all subsequent alerts were silenced',
+    'Some users could not log in.',
+    'Multiple users saw errors.',
+    'Multiple merchants failed to get their payouts.',
+    'Three engineers were paged.',
+    'After 2 attempts failed the job was restarted.',
+    'Two vulnerabilities were found in the parser.',
+    'Every time the job crashed it was restarted.',
+    'For 45 minutes services were down.',
+    'There was no backup of the database.',
   ];
   for (const text of unquantified) {
     it(`not quantified: ${text}`, () => assert.equal(findQuantity(text), undefined));
@@ -57,5 +79,7 @@ describe('impact quantities', () => {
     assert.equal(findQuantity('1 '.repeat(100_000)), undefined);
     assert.equal(findQuantity(`${'all '.repeat(50_000)}.`), undefined);
     assert.equal(findQuantity('9'.repeat(200_000)), undefined);
+    assert.equal(findQuantity('2 engineers were paged '.repeat(30_000)), undefined);
+    assert.equal(findQuantity('every '.repeat(50_000)), undefined);
   });
 });

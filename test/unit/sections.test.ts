@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { applyEdits, buildDocumentModel, defaultConfig, preferredFix, selectFixes } from '../../server/src/core';
+import { applyEdits, automaticFix, buildDocumentModel, defaultConfig, selectFixes } from '../../server/src/core';
 import { readTitleLine } from '../../server/src/core/model/titleLine';
 import { CATALOG } from '../../server/src/core/profiles/catalog';
 import { normalizeName, SectionMatcher } from '../../server/src/core/profiles/match';
@@ -155,6 +155,7 @@ describe('sections as people write them', () => {
     const finding = lint(text).findings.find((f) => f.ruleId === 'pseudo-heading');
     assert.equal(finding?.fixes[0].edits[0].newText, '## Timeline');
     assert.equal(finding?.fixes[0].isPreferred, false);
+    assert.equal(finding && automaticFix(finding), undefined);
   });
 
   it('never reveals a title by converting another: once converted, no pseudo-heading is left, and every word is kept', () => {
@@ -163,7 +164,7 @@ describe('sections as people write them', () => {
       '- Resolution:', '* Action Items:', '- [ ] Timeline:', '3) Root Cause', '2) Timeline:', '1. Summary', '<h2>Timeline</h2>', '## Summary',
       '> Timeline', '```', '    indented', '\tTimeline', 'the', 'we saw the', 'and then,', 'text follows.', '10:00 UTC: x', '',
     );
-    const pseudo = (text: string) => lint(text).findings.filter((f) => f.ruleId === 'pseudo-heading' && preferredFix(f));
+    const pseudo = (text: string) => lint(text).findings.filter((f) => f.ruleId === 'pseudo-heading' && automaticFix(f));
     const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).sort().join(' ');
     fc.assert(
       fc.property(fc.array(line, { maxLength: 12 }), (lines) => {

@@ -63,10 +63,75 @@ describe('time forms', () => {
   ];
   for (const [line, want] of valid) it(`reads "${line}"`, () => assert.equal(read(line), want));
 
+  const typed: Array<[string, string]> = [
+    ['11am standup', '11:00'],
+    ['5pm: rollback', '17:00'],
+    ['11:20 a.m. alert', '11:20'],
+    ['7:30 pm (CST) alert', '19:30 CST'],
+    ['At11:15 PM the pager fired', '23:15'],
+    ['At 11:15 PM the pager fired', '23:15'],
+    ['around 09:07 WAT, users reported errors', '09:07 WAT'],
+    ['T08:19:34+0100 worker restarted', '08:19:34 UTC+01:00'],
+    ['07:7:47 cache flushed', '07:07:47'],
+    ['[ 4: 45 am PST ] - first deploy', '04:45 PST'],
+    ['11:26-am-GMT - users complain', '11:26 GMT'],
+    ['4:00 GMT + 1 queue drained', '04:00 UTC+01:00'],
+    ['[03-26 02:50] disk full', '02:50 ????-3-26'],
+    ['February 24th, 15 at 3:00 PM deploy', '15:00 2015-2-24'],
+    ['06/May/2022 2:17 PM (GMT) login fails', '14:17 GMT 2022-5-6'],
+    ['05/15/23 10:45 AM cluster drained', '10:45 2023-5-15'],
+    ['2022-02-02 1625: e-mail received', '16:25 2022-2-2'],
+    ['Feb 7 1506 UTC: patch agreed', '15:06 UTC ????-2-7'],
+    ['Feb 9 1924 UTC: apphash again', '19:24 UTC ????-2-9'],
+    ['1506 UTC: patch released', '15:06 UTC'],
+    ['0457Z: replica caught up', '04:57 UTC'],
+    ['2021-08-27: At 12:50:07 UTC, exploited', '12:50:07 UTC 2021-8-27'],
+    ['12:45 PM PST Saturday Oct 30th: first wave', '12:45 PST ????-10-30'],
+    ['Midnight (SAST): anomalies detected', '00:00 SAST'],
+    ['noon: all clear', '12:00'],
+  ];
+  for (const [line, want] of typed) it(`reads "${line}" as people type it`, () => assert.equal(read(line), want));
+
+  it('reads a placeholder where the time goes, and a lone X only after a date, before a separator', () => {
+    const placeholder = (line: string) => {
+      const stamp = new StampReader(line).atLead();
+      return stamp?.placeholder ? line.slice(stamp.placeholder.start, stamp.placeholder.end) : undefined;
+    };
+    assert.equal(placeholder('2022-02-02 X: chat message sent'), 'X');
+    assert.equal(placeholder('xx:xx config restored'), 'xx:xx');
+    assert.equal(placeholder('??:?? UTC - page sent'), '??:??');
+    assert.equal(placeholder('HH:MM UTC - describe the event'), undefined);
+    assert.equal(placeholder('Aug 4: X (the network) posts a notice'), undefined);
+    assert.equal(placeholder('X: the letter alone'), undefined);
+  });
+
+  const notTyped = ['2022-02-02 1500 requests failed', '1625 requests failed', 'Feb 05, 2021: disclosure', 'X marks the spot', 'the 03-26 build'];
+  for (const line of notTyped) it(`reads no time in "${line}"`, () => assert.equal(read(line), 'none'));
+
+  const slips: Array<[string, string]> = [
+    ['13:20PM: alert', '13:20'],
+    ['13:06 PM: alert', '13:06'],
+    ['23:59 PM: alert', '23:59'],
+    ['23:00 AM MST: alert', '23:00'],
+    ['00:30 AM: alert', '00:30'],
+    ['13pm: alert', '13:00'],
+  ];
+  for (const [line, want] of slips) {
+    it(`reads the 24-hour "${line}" at the hour it states, with a slip to report`, () => {
+      const time = new StampReader(line).leading()!.stamp.time!;
+      assert.equal(time.problem, undefined);
+      assert.equal(`${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`, want);
+      assert.equal(time.meridiem, null, 'read as 24-hour');
+      assert.match(time.slip!.message, /gives a 24-hour time with [AP]M: it is read as \d\d:\d\d; drop the [AP]M/);
+      assert.equal(time.slip!.clock, want === '13:00' ? '13:00' : line.slice(0, 5));
+    });
+  }
+
   const invalid: Array<[string, RegExp]> = [
-    ['13:15 PM: alert', /hour runs 1–12; write 1:15 PM or 13:15/],
-    ['00:30 AM: alert', /write 12:30 AM or 00:30/],
+    ['00:30 PM: alert', /with AM\/PM the hour runs 1–12; write 12:30 PM or 00:30/],
     ['25:00: alert', /hours run 0–23/],
+    ['25:00 PM: alert', /hours run 0–23/],
+    ['3:75: alert', /minutes run 00–59/],
     ['24:00: alert', /hours run 0–23/],
     ['3:AM: alert', /has no minutes/],
     ['3:5 PM: alert', /has no minutes/],

@@ -73,6 +73,84 @@ describe('extraction', () => {
   });
 });
 
+describe('timelines in odd blocks', () => {
+  const times = (t: Timeline) => t.entries.map((e) => (e.time && !e.time.problem ? clock24(e.time) : '-'));
+
+  it('reads sub-headings with a time as entries, the blocks under each as its text', () => {
+    const t = timeline(
+      md('## Timeline (CET)', '', '### 2024-03-13 07:28', '', 'Launches fail.', '', '- pods lost', '- hub stuck', '', '### 07:35 - Nodes cordoned', '', 'The rate had dipped around 07:15.', '', '### 9:10 AM', '', 'Resolved.', ...SECTIONS),
+    );
+    assert.deepEqual(times(t), ['07:28', '07:35', '09:10']);
+    assert.deepEqual(t.entries.map((e) => e.text), ['Launches fail.', 'Nodes cordoned', 'Resolved.']);
+    assert.deepEqual(t.entries[0].date, { year: 2024, month: 3, day: 13 });
+    assert.equal(t.entries[2].kind, 'resolved', 'the milestone is read from the text under the heading');
+    assert.equal(t.entries[0].container.kind, 'headings');
+    assert.ok(t.entries[0].blockEnd > t.entries[0].end, 'an entry spans the text under its heading');
+  });
+
+  it('keeps day headings at the Timeline\'s own level in the Timeline', () => {
+    const text = md('---', 'date: 2025-04-08', '---', '## Timeline', '', '_All times in EEST_', '', '## April 8', '', '### 23:30', '', 'Rollout.', '', '## April 9', '', '### 14:30', '', 'Resolved.', ...SECTIONS);
+    const config = configOf();
+    const model = buildDocumentModel(text, config).model;
+    const t = timelineOf(model, config);
+    assert.deepEqual(times(t), ['23:30', '14:30']);
+    assert.equal(t.entries[1].date?.day, 9);
+    assert.equal(model.sections.filter((s) => s.heading.text === 'April 9').length, 0, 'a day heading opens no section');
+  });
+
+  it('reads the timed entries under a heading over a stretch of time, with its zone', () => {
+    const t = timeline(md('## Timeline', '', '### 22:04-23:00 UTC: Split found', '', '- 22:04: Invalid blocks', '- 22:19: Wrong address found', ...SECTIONS));
+    assert.deepEqual(rows(t).map((r) => r.split(' ').slice(1, 3).join(' ')), ['22:04 UTC', '22:19 UTC']);
+  });
+
+  it('reads an indented timeline only under a Timeline and only when nothing else there is timed', () => {
+    const indented = timeline(md('## Timeline', '', '\t10:05-am-GMT - Change committed.', '\t10:09-am-GMT - Users report errors.', ...SECTIONS));
+    assert.deepEqual(times(indented), ['10:05', '10:09']);
+    const log = timeline(md('## Timeline', '', '- 10:00 Deploy', '', '    09:12:01 consumer exited', '', '- 10:30 Rolled back', ...SECTIONS));
+    assert.deepEqual(times(log), ['10:00', '10:30']);
+    const fenced = timeline(md('## Timeline', '', '```', '10:05 Change committed.', '```', ...SECTIONS));
+    assert.deepEqual(fenced.entries, []);
+  });
+
+  it('reads raw HTML lists and paragraph lines split by <br>', () => {
+    const html = timeline(md('## Timeline', '', '<ul>', '<li>10:00 Queue grows</li>', '<li><b>10:10</b> Alert</li><li>no time here</li>', '</ul>', ...SECTIONS));
+    assert.deepEqual(times(html), ['10:00', '10:10']);
+    assert.deepEqual(html.entries.map((e) => e.text), ['Queue grows', 'Alert']);
+    const br = timeline(md('## Timeline', '', '15:20 - Change merged.<br> 15:50 - The change takes', 'effect.<br> 16:05 -', 'Monitor fires.', ...SECTIONS));
+    assert.deepEqual(times(br), ['15:20', '15:50', '16:05']);
+    assert.equal(br.entries[2].text, 'Monitor fires.', 'an entry that ends its line takes its text from the next');
+  });
+
+  it('reads a time inside a paragraph line only where no entry opens with one', () => {
+    const prose = timeline(md('## Timeline', '', 'Impact noticed: around 08:20 GMT, users reported errors.', 'Detection: alerts.', ...SECTIONS));
+    assert.deepEqual(times(prose), ['08:20']);
+    const listed = timeline(md('## Timeline', '', '- 10:45 Deploy', '- 16:11 Reverted', '', '**Total impact:** 5 hours (10:45 - 16:11 UTC)', ...SECTIONS));
+    assert.deepEqual(times(listed), ['10:45', '16:11']);
+  });
+
+  it('reads placeholder times as entries without a time, and leaves template lines out', () => {
+    const t = timeline(md('## Timeline', '', '- 2022-02-02 1625: E-mail received', '- 2022-02-02 X: Chat message sent', '- xx:xx Config restored', '- XX:XX UTC: {event}', ...SECTIONS));
+    assert.deepEqual(times(t), ['16:25', '-', '-']);
+    assert.deepEqual(t.entries.map((e) => [e.dayLevel, e.placeholder !== undefined]), [[false, false], [false, true], [false, true]]);
+  });
+
+  it('places a 24-hour time written with AM/PM at the hour it states', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 13:06 PM Alert', '- 13:20PM Acknowledged', '- 23:00 AM MST Queue empty', '- 00:30 AM Next day', ...SECTIONS));
+    assert.deepEqual(times(t), ['13:06', '13:20', '23:00', '00:30']);
+    assert.ok(t.entries.every((e) => e.time?.slip && e.instant !== null && !e.outOfOrder));
+  });
+
+  it('reads a table whose "When" column holds dates and "Time" column the times', () => {
+    const t = timeline(md('## Timeline', '', '| When | Time (UTC) | What |', '|---|---|---|', '| 2024-02-28 | 23:30 | Run starts |', '| 2024-02-29 | 00:10 | Run fails |', ...SECTIONS));
+    assert.deepEqual(rows(t), ['5 23:30 UTC 2024-02-28T23:30:00+00:00 other', '6 00:10 UTC 2024-02-29T00:10:00+00:00 other']);
+  });
+
+  it('takes a zone in parentheses at the end of the line for a time that writes none', () => {
+    const t = timeline(md('## Timeline', '', '- 10:45 AM - Error rate rises (PDT)', '- 11:00 AM - Rolled back', ...SECTIONS));
+    assert.deepEqual([t.entries[0].zone?.label, t.entries[0].zoneSource, t.entries[1].zone?.label], ['PDT', 'line', 'PDT']);
+  });
+});
+
 describe('zones from the nearest declaration', () => {
   const entries = ['- 10:00 Deploy', '- 10:30 PDT Alert', '- 10:45 Rolled back'];
   it('uses the entry, then the zone carried from an earlier entry, then the heading', () => {
@@ -108,10 +186,24 @@ describe('reading times in order', () => {
   });
   it('reads 11:21 PM → 12:00 PM as out of order and suggests 12:00 AM', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 11:21 PM Alert', '- 12:00 PM Restart', '- 12:10 AM Resolved', ...SECTIONS));
-    const { previous, suggestion, suggestedInstant } = t.entries[1].outOfOrder!;
-    assert.deepEqual({ previous, suggestion }, { previous: 0, suggestion: '12:00 AM' });
-    assert.equal(suggestedInstant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
+    const { previous, correction } = t.entries[1].outOfOrder!;
+    assert.deepEqual({ previous, text: correction?.text }, { previous: 0, text: '12:00 AM' });
+    assert.equal(correction?.instant, t.entries[0].instant! + 39 * 60_000, '12:00 AM is 39 minutes after 11:21 PM');
     assert.equal(t.entries[2].outOfOrder, undefined, 'the entry after a typo is compared with the last entry in order');
+  });
+  it('blames the one late entry, not the entries after it, and suggests its other half of the day', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 11:15 am a', '- 11:20 AM b', '- 11:21 pm c', '- 12:00 PM d', '- 12:30 PM e', '- 12:45PM f', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => (e.outOfOrder ? e.index : null)).filter((i) => i !== null), [2]);
+    assert.deepEqual(t.entries[2].outOfOrder, { next: 3, correction: { start: t.entries[2].timeToken!.start, end: t.entries[2].timeToken!.end, text: '11:21 am', instant: t.entries[1].instant! + 60_000 } });
+  });
+  it('compares two slips side by side with the entries in order around them, not with each other', () => {
+    const t = timeline(md('## Timeline (UTC)', '', '- 9:00 AM a', '- 9:10 PM b', '- 9:20 PM c', '- 9:30 AM d', '- 9:40 AM e', '- 9:50 AM f', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder && { next: e.outOfOrder.next, text: e.outOfOrder.correction?.text }), [undefined, { next: 3, text: '9:10 AM' }, { next: 3, text: '9:20 AM' }, undefined, undefined, undefined]);
+  });
+  it('keeps reading entry by entry when blaming fewer entries explains no more', () => {
+    // 09:30 or 09:12 is out of place: the later entry, earlier than the one before it, is reported.
+    const t = timeline(md('## Timeline (UTC)', '', '- 09:00 a', '- 09:30 b', '- 09:12 c', '- 09:40 d', ...SECTIONS));
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder ?? null), [null, null, { previous: 1 }, null]);
   });
   it('reads a timeline across a DST change with the right offsets', () => {
     const t = timeline(md('## Summary', '', 'On March 10, 2024.', '', '## Timeline (Pacific Time)', '', '- 1:30 AM Jobs run', '- 1:59 AM Jobs stop', '- 3:10 AM Alert', ...SECTIONS));
@@ -168,6 +260,16 @@ describe('the Summary', () => {
     assert.equal(ranged.startTime?.zone?.label, 'EAT');
     assert.equal(ranged.startTime?.instant, Date.UTC(2023, 5, 8, 19));
     assert.equal(ranged.duration?.minutes, 630);
+  });
+  it('reads times as people type them: a.m./p.m. with the date after, a dated range with an offset, prose', () => {
+    const typed = timeline(md('## Summary', '', 'From 11:20 a.m. to 3:42 p.m. UTC on Monday, February 14, 2022, checkout failed.', ...SECTIONS)).summary!;
+    assert.deepEqual([typed.startTime?.instant, typed.endTime?.instant], [Date.UTC(2022, 1, 14, 11, 20), Date.UTC(2022, 1, 14, 15, 42)]);
+    const ranged = timeline(md('---', 'date: 2024-06-26', '---', '## Summary', '', 'Jun 26 6:00 AM - Jun 28 6:00 AM (UTC-4): builds failed.', ...SECTIONS)).summary!;
+    assert.deepEqual([ranged.startTime?.instant, ranged.endTime?.instant], [Date.UTC(2024, 5, 26, 10), Date.UTC(2024, 5, 28, 10)]);
+    const prose = timeline(md('## Summary', '', 'The outage began at approximately 7:30 pm (CST) on 2023-03-01 and ended at 9:30 pm.', ...SECTIONS)).summary!;
+    assert.deepEqual([prose.startTime?.zone?.label, prose.startTime?.instant, prose.endTime?.instant], ['CST', Date.UTC(2023, 2, 2, 1, 30), Date.UTC(2023, 2, 2, 3, 30)]);
+    const trailing = timeline(md('## Summary', '', 'Services were down from 14:25 to 16:40 on 2024-01-21 (UTC).', ...SECTIONS)).summary!;
+    assert.deepEqual([trailing.startTime?.zone?.label, trailing.startTime?.zoneSource], ['UTC', 'line']);
   });
   it('puts an end earlier than its start on the next day', () => {
     const s = timeline(md('## Summary', '', 'From 11:45 PM to 5:30 AM on November the 2nd in 2022, the site was down.', ...SECTIONS)).summary!;

@@ -15,7 +15,11 @@ export interface LintArgs {
   maxWarnings: number;
   fix: boolean;
   quiet: boolean;
+  /** `--report-unused-disable-directives`: suppression comments that silence nothing are findings. */
+  reportUnused: boolean;
   color?: boolean;
+  /** Today's date for the due-date rules (`--today`), `YYYY-MM-DD`. */
+  today?: string;
 }
 
 export interface TimelineArgs {
@@ -27,10 +31,40 @@ export interface TimelineArgs {
   color?: boolean;
 }
 
-export type CliArgs = LintArgs | TimelineArgs | { command: 'help' } | { command: 'version' };
+export interface ActionsArgs {
+  command: 'actions';
+  file: string;
+  format: 'stylish' | 'json';
+  profile?: string;
+  config?: string;
+  color?: boolean;
+  today?: string;
+}
+
+/** `postmortem-lint report`: the figures of every postmortem found. */
+export interface ReportArgs {
+  command: 'report';
+  patterns: string[];
+  format: 'markdown' | 'html' | 'json';
+  /** Where to write the report; stdout when not given. */
+  output?: string;
+  /** Incident dates from and to, `YYYY-MM-DD`, inclusive. */
+  since?: string;
+  until?: string;
+  today?: string;
+  /** What links to files start with: a URL (a repository's blob view) or a path; default: relative to the output. */
+  linkBase?: string;
+  profile?: string;
+  config?: string;
+}
+
+export type CliArgs = LintArgs | TimelineArgs | ActionsArgs | ReportArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: postmortem-lint [options] <files|dirs|globs...>
        postmortem-lint timeline <file> [--format stylish|json]
+       postmortem-lint actions <file> [--format stylish|json] [--today YYYY-MM-DD]
+       postmortem-lint report [files|dirs|globs...] [--format markdown|html|json] [--output FILE]
+                      [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--link-base URL]
 
 Checks incident postmortems written in Markdown: missing sections, timeline gaps,
 times and timezones that don't add up.
@@ -40,8 +74,18 @@ Options:
   --profile <name>      ${BUILT_IN_PROFILE_NAMES.join(', ')}, or one from .postmortemrc.json
   --config <file>       use this config file instead of the nearest .postmortemrc.json
   --max-warnings <n>    exit 1 when there are more than n warnings (default: no limit)
-  --fix                 write the fixes back to the files
+  --fix                 write the automatic fixes back (headings, missing sections, a zone
+                        the document states); never changes a stated time, date or zone
   --quiet               report errors only
+  --report-unused-disable-directives
+                        report <!-- postmortem-disable… --> comments that silence nothing
+  --today <YYYY-MM-DD>  the date action-item-overdue counts from (default: today)
+
+Report options (default: the current folder, as Markdown on stdout):
+  --format <name>       markdown (default), html or json
+  -o, --output <file>   write the report to a file
+  --since, --until      only incidents dated from / to this day (YYYY-MM-DD, inclusive)
+  --link-base <url>     what links to files start with, such as a repository's blob URL
   --color / --no-color  force colours on or off (default: on for a terminal)
   -h, --help            show this help
   -v, --version         show the version
@@ -64,8 +108,14 @@ export function readArgs(argv: string[]): CliArgs {
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
+        'report-unused-disable-directives': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        today: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        'link-base': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -78,12 +128,27 @@ export function readArgs(argv: string[]): CliArgs {
   if (values.version) return { command: 'version' };
   const color = values['no-color'] ? false : values.color;
   const common = { profile: values.profile, config: values.config, color };
+  const today = values.today === undefined ? undefined : readDate('--today', values.today);
+  const reportOnly = (['output', 'since', 'until', 'link-base'] as const).find((key) => values[key] !== undefined);
+  if (reportOnly && positionals[0] !== 'report') throw new UsageError(`--${reportOnly} is an option of postmortem-lint report`);
 
-  if (positionals[0] === 'timeline') {
-    if (positionals.length !== 2) throw new UsageError('timeline takes exactly one file: postmortem-lint timeline <file> --format json');
+  if (positionals[0] === 'timeline' || positionals[0] === 'actions') {
+    const command = positionals[0];
+    if (positionals.length !== 2) throw new UsageError(`${command} takes exactly one file: postmortem-lint ${command} <file> --format json`);
     const format = values.format ?? 'stylish';
-    if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format for timeline must be stylish or json, not "${format}"`);
-    return { command: 'timeline', file: positionals[1], format, ...common };
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format for ${command} must be stylish or json, not "${format}"`);
+    if (command === 'actions') return { command, file: positionals[1], format, ...common, today };
+    return { command, file: positionals[1], format, ...common };
+  }
+
+  if (positionals[0] === 'report') {
+    const format = values.format ?? 'markdown';
+    if (format !== 'markdown' && format !== 'html' && format !== 'json') throw new UsageError(`--format for report must be markdown, html or json, not "${format}"`);
+    const since = values.since === undefined ? undefined : readDate('--since', values.since);
+    const until = values.until === undefined ? undefined : readDate('--until', values.until);
+    if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+    const patterns = positionals.slice(1);
+    return { command: 'report', patterns: patterns.length ? patterns : ['.'], format, output: values.output, since, until, today, linkBase: values['link-base'], profile: values.profile, config: values.config };
   }
 
   if (positionals.length === 0) throw new UsageError('no files given: name files, directories or globs to lint');
@@ -94,5 +159,13 @@ export function readArgs(argv: string[]): CliArgs {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`);
   }
-  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, ...common };
+  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common, today };
+}
+
+/** `--today`, `--since`, `--until`: a real calendar date written `YYYY-MM-DD`. */
+function readDate(flag: string, value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`${flag} takes a date written YYYY-MM-DD, such as 2024-04-01, not "${value}"`);
+  return value;
 }

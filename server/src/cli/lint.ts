@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { relative, sep } from 'node:path';
-import { analyze, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
+import { analyze, automaticFix, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
+import { reportDocument } from '../report';
 import type { LintArgs } from './args';
+import { display } from './document';
 import { expandTargets, type Target } from './files';
 import type { FileResult } from './result';
 import { readSource } from './source';
@@ -17,14 +18,20 @@ export interface LintOutcome {
   failed: boolean;
 }
 
+/** What a run collects besides the findings. */
+export interface LintRunOptions {
+  /** Each postmortem's report figures, counted from this day (`YYYY-MM-DD`): `postmortem-lint report`. */
+  reportToday?: string;
+}
+
 /** Below this many files a second thread costs more to start than it saves. */
 const PARALLEL_THRESHOLD = 100;
 
 /** Lints (and with `--fix`, fixes) every target; an unreadable file is reported and the rest go on. */
-export async function lintTargets(args: LintArgs, cwd = process.cwd()): Promise<LintOutcome> {
+export async function lintTargets(args: LintArgs, cwd = process.cwd(), run: LintRunOptions = {}): Promise<LintOutcome> {
   const { targets, problems } = await expandTargets(args.patterns);
   const threads = targets.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1;
-  const outcome = threads > 1 ? await lintInParallel(targets, args, cwd, threads) : lintFiles(targets, args, cwd);
+  const outcome = threads > 1 ? await lintInParallel(targets, args, cwd, threads, run) : lintFiles(targets, args, cwd, run);
   return {
     results: outcome.results,
     notices: [...new Set([...problems.map((p) => `postmortem-lint: ${p}`), ...outcome.notices])],
@@ -37,18 +44,18 @@ export async function lintTargets(args: LintArgs, cwd = process.cwd()): Promise<
  * thread takes the next file from a shared counter until none is left, so a thread that
  * starts late (a worker boots for a tenth of a second) or meets long files takes fewer.
  */
-async function lintInParallel(targets: Target[], args: LintArgs, cwd: string, threads: number): Promise<LintOutcome> {
+async function lintInParallel(targets: Target[], args: LintArgs, cwd: string, threads: number, run: LintRunOptions): Promise<LintOutcome> {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workers = Array.from(
     { length: threads - 1 },
     () =>
       new Promise<LintOutcome>((resolve, reject) => {
-        const worker = new Worker(__filename, { workerData: { kind: LINT_WORKER, targets, args, cwd, next } satisfies LintWorkerData });
+        const worker = new Worker(__filename, { workerData: { kind: LINT_WORKER, targets, args, cwd, run, next } satisfies LintWorkerData });
         worker.once('message', resolve);
         worker.once('error', reject);
       }),
   );
-  const outcomes = [lintFiles(targets, args, cwd, next), ...(await Promise.all(workers))];
+  const outcomes = [lintFiles(targets, args, cwd, run, next), ...(await Promise.all(workers))];
   const byPath = new Map(outcomes.flatMap((o) => o.results.map((r) => [r.path, r] as const)));
   return {
     results: targets.map((t) => byPath.get(t.path)).filter((r) => r !== undefined),
@@ -65,21 +72,22 @@ export interface LintWorkerData {
   targets: Target[];
   args: LintArgs;
   cwd: string;
+  run: LintRunOptions;
   /** The index of the next file to take, shared by every thread. */
   next: Int32Array;
 }
 
 /** The body of a lint worker thread: lint its share and post the outcome back. */
 export function runLintWorker(data: LintWorkerData): void {
-  parentPort?.postMessage(lintFiles(data.targets, data.args, data.cwd, data.next));
+  parentPort?.postMessage(lintFiles(data.targets, data.args, data.cwd, data.run, data.next));
 }
 
 /** Lints files one after another in this thread: all of them, or with `next`, each one no other thread took. */
-function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32Array): LintOutcome {
+function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunOptions, next?: Int32Array): LintOutcome {
   const notices: string[] = [];
   let failed = false;
   const loader = new ConfigLoader(RULE_IDS, { cacheFolders: true });
-  const overrides: ConfigPatch = args.profile ? { profile: args.profile } : {};
+  const overrides: ConfigPatch = { ...(args.profile ? { profile: args.profile } : {}), ...(args.reportUnused ? { reportUnusedSuppressions: true } : {}) };
   const reported = new Set<string>();
   const results: FileResult[] = [];
   for (let i = take(next, 0); i < targets.length; i = take(next, i + 1)) {
@@ -105,7 +113,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
       continue;
     }
     const { text } = source;
-    const options = { config, path: target.path, force: target.explicit };
+    const options = { config, path: target.path, force: target.explicit, today: args.today ?? run.reportToday };
     let analysis: Analysis;
     try {
       analysis = analyze(text, options);
@@ -119,7 +127,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
     }
     if (!analysis.isPostmortem && !target.explicit) continue;
     if (source.lossy) notices.push(`postmortem-lint: ${file}: not valid UTF-8: linted with replacement characters${args.fix ? ', not fixed' : ''}`);
-    const fixable = analysis.findings.some((f) => f.fixes.length > 0);
+    const fixable = analysis.findings.some((f) => automaticFix(f) !== undefined);
     // Fixes are written only for a file analysed in full, under the configuration it asked for.
     const incomplete = analysis.problems.length > 0 ? 'its analysis was incomplete' : configProblems.length > 0 ? 'the configuration has errors' : undefined;
     if (args.fix && fixable && !source.lossy && incomplete) notices.push(`postmortem-lint: ${file}: not fixed: ${incomplete}`);
@@ -146,7 +154,16 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
       reported.add(problem);
     }
     const findings = args.quiet ? analysis.findings.filter((f) => f.severity === 'error') : analysis.findings;
-    results.push({ file, path: target.path, profile: analysis.model.profile.name, isPostmortem: analysis.isPostmortem, findings });
+    results.push({
+      file,
+      path: target.path,
+      profile: analysis.model.profile.name,
+      isPostmortem: analysis.isPostmortem,
+      findings,
+      ...(analysis.severityCap ? { severityCap: analysis.severityCap } : {}),
+      // The report's figures come from this same analysis: one per file.
+      ...(run.reportToday ? { report: reportDocument(analysis, config, { file }, run.reportToday) } : {}),
+    });
   }
   return { results, notices, failed };
 }
@@ -154,9 +171,4 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, next?: Int32A
 /** The index of the next file to lint: from the shared counter, or `after` when this thread lints them all. */
 function take(next: Int32Array | undefined, after: number): number {
   return next ? Atomics.add(next, 0, 1) : after;
-}
-
-function display(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }

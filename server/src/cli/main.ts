@@ -6,6 +6,8 @@ import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { LINT_WORKER, lintTargets, runLintWorker, type LintWorkerData } from './lint';
 import { runTimeline } from './timeline';
+import { runActions } from './actions';
+import { runReport } from './report';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -29,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.command === 'timeline') return runTimeline(args);
+  if (args.command === 'actions') return runActions(args);
+  if (args.command === 'report') return runReport(args);
   return runLint(args);
 }
 

@@ -1,4 +1,5 @@
-import type { Finding } from '../core';
+import type { Finding, SeverityCap } from '../core';
+import type { ReportDocument } from '../report';
 
 /** What the CLI learned about one file. */
 export interface FileResult {
@@ -9,6 +10,10 @@ export interface FileResult {
   profile: string;
   isPostmortem: boolean;
   findings: Finding[];
+  /** Set when the document's status (`severityByStatus`) lowered some of its findings. */
+  severityCap?: SeverityCap;
+  /** The file's report figures, when the run collects them (`postmortem-lint report`). */
+  report?: ReportDocument;
   /** Why the file could not be linted, when it could not. */
   error?: string;
 }

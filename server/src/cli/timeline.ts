@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { createColors } from 'picocolors';
-import { buildDocumentModel, clock24, ConfigLoader, formatDuration, formatElapsed, RULE_IDS, timelineOf, type ConfigPatch, type Timeline } from '../core';
+import { clock24, formatDuration, formatElapsed, timelineOf, type Timeline } from '../core';
 import type { TimelineArgs } from './args';
+import { display, readOneDocument } from './document';
 
 /** The CLI's JSON timeline (SPEC §9). */
 export interface TimelineJson {
@@ -34,24 +33,9 @@ export function timelineJson(file: string, timeline: Timeline): TimelineJson {
 
 /** `postmortem-lint timeline FILE [--format json|stylish]`: prints the parsed timeline. */
 export async function runTimeline(args: TimelineArgs, cwd = process.cwd()): Promise<number> {
-  const loader = new ConfigLoader(RULE_IDS);
-  const overrides: ConfigPatch = args.profile ? { profile: args.profile } : {};
-  const { config, problems } = loader.forFile(args.file, { configFile: args.config, overrides });
-  for (const problem of problems) process.stderr.write(`postmortem-lint: ${problem.source}: ${problem.message}\n`);
-  if (args.config && problems.some((p) => p.key === '(file)')) return 2;
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
-    process.stderr.write(`postmortem-lint: ${args.file}: cannot read the file (${reason})\n`);
-    return 2;
-  }
-  const { model, problem } = buildDocumentModel(text, config);
-  if (problem) process.stderr.write(`postmortem-lint: ${args.file}: ${problem}\n`);
-  const file = display(args.file, cwd);
-  const json = timelineJson(file, timelineOf(model, config));
+  const read = readOneDocument(args);
+  if ('exitCode' in read) return read.exitCode;
+  const json = timelineJson(display(args.file, cwd), timelineOf(read.model, read.config));
   const useColor = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   process.stdout.write(args.format === 'json' ? `${JSON.stringify(json, null, 2)}\n` : formatTimelineStylish(json, useColor));
   return 0;
@@ -96,9 +80,4 @@ export function formatTimelineStylish(json: TimelineJson, useColor: boolean): st
     out.push(`  ${c.dim(String(e.line).padStart(lineWidth))}  ${e.time ? time : c.red(time)}  ${c.dim(offset.padStart(7))}  ${kindWidth ? `${c.cyan(kind)}  ` : ''}${e.text}`);
   });
   return `${out.join('\n')}\n`;
-}
-
-function display(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel : path;
 }

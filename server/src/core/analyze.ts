@@ -9,8 +9,11 @@ import { parseDocument } from './chunks';
 import { nestsTooDeep, parseFlat } from './parse';
 import { resolveProfile } from './profiles/resolve';
 import { RULES } from './rules';
+import { frontMatter as frontMatterRule } from './rules/frontMatter';
 import type { Rule } from './rules/types';
+import { suppress } from './suppress';
 import { LineIndex } from './text';
+import { capNote, capSeverity, statusCap, type SeverityCap } from './metadata/severityCap';
 
 /** What analysing one document version gives every host. */
 export interface Analysis {
@@ -19,6 +22,8 @@ export interface Analysis {
   findings: Finding[];
   /** Configuration and rule failures worth telling the user (never thrown). */
   problems: string[];
+  /** Set when `severityByStatus` lowered findings of this document. */
+  severityCap?: SeverityCap;
 }
 
 export interface AnalyzeOptions {
@@ -28,14 +33,27 @@ export interface AnalyzeOptions {
   /** Lint even when the document does not look like a postmortem (files named on the CLI). */
   force?: boolean;
   rules?: readonly Rule[];
+  /** Today's date (`YYYY-MM-DD`), for rules about due dates; the machine's local date when not given. */
+  today?: string;
 }
 
-/** Parses a document once (unless its tree is given) and builds its model under the right profile. */
-export function buildDocumentModel(text: string, config: PostmortemConfig, tree: Root = parseDocument(text)): { model: PostmortemModel; problem?: string } {
+/**
+ * Parses a document once (unless its tree is given) and builds its model under the right
+ * profile. `unknownInFrontMatter`: the problem is a front matter `profile:` that names no profile.
+ */
+export function buildDocumentModel(text: string, config: PostmortemConfig, tree: Root = parseDocument(text)): { model: PostmortemModel; problem?: string; unknownInFrontMatter?: boolean } {
   const index = new LineIndex(text);
-  const frontMatter = readFrontMatter(tree);
-  const { profile, problem } = resolveProfile(frontMatterString(frontMatter, 'profile'), config);
-  return { model: buildModel(text, tree, profile, index, frontMatter), problem };
+  const frontMatter = readFrontMatter(tree, text);
+  const named = frontMatterString(frontMatter, 'profile');
+  const { profile, problem, unknown } = resolveProfile(named, config);
+  return { model: buildModel(text, tree, profile, index, frontMatter), problem, unknownInFrontMatter: unknown && !!named?.trim() };
+}
+
+/** The model's problem worth telling, if any: an unknown front matter profile is the `front-matter` rule's finding when it runs. */
+function modelProblem(built: ReturnType<typeof buildDocumentModel>, config: PostmortemConfig): string[] {
+  if (!built.problem) return [];
+  const reported = built.unknownInFrontMatter && (config.rules[frontMatterRule.id] ?? frontMatterRule.defaultSeverity) !== 'off';
+  return reported ? [] : [built.problem];
 }
 
 /** What analysing says of a document nested too deep to read in full. */
@@ -49,12 +67,12 @@ export const TOO_DEEP = 'the document nests quotes, lists, emphasis or links too
 function buildOrFlatten(text: string, config: PostmortemConfig, tree?: Root): { model: PostmortemModel; problems: string[] } {
   try {
     if (!tree && nestsTooDeep(text)) throw new RangeError('nested too deep');
-    const { model, problem } = buildDocumentModel(text, config, tree);
-    return { model, problems: problem ? [problem] : [] };
+    const built = buildDocumentModel(text, config, tree);
+    return { model: built.model, problems: modelProblem(built, config) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const { model, problem } = buildDocumentModel(text, config, parseFlat(text));
-    return { model, problems: [...(problem ? [problem] : []), TOO_DEEP] };
+    const built = buildDocumentModel(text, config, parseFlat(text));
+    return { model: built.model, problems: [...modelProblem(built, config), TOO_DEEP] };
   }
 }
 
@@ -68,23 +86,40 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
   const postmortem = isPostmortem(model, options.path, config);
   const findings: Finding[] = [];
   if (!postmortem && !options.force) return { model, isPostmortem: false, findings, problems };
-  for (const rule of options.rules ?? RULES) {
+  const cap = statusCap(model, config);
+  const today = options.today ?? localToday();
+  let lowered = 0;
+  const rules = options.rules ?? RULES;
+  for (const rule of rules) {
     const setting = config.rules[rule.id] ?? rule.defaultSeverity;
     if (setting === 'off') continue;
+    // The one place findings get their severity: the rule's setting, under the document's status cap.
+    const severity = cap ? capSeverity(setting, cap.severity) : setting;
     try {
       rule.check({
         model,
         config,
-        report: ({ start, end, message, fixes }) => {
+        today,
+        report: ({ start, end, message, fixes, wholeDocument }) => {
           // Offsets that are no place in the text are the rule's failure, like a throw: they never reach an editor.
           if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`reported the offsets ${start}–${end}`);
-          findings.push({ ruleId: rule.id, severity: setting, message, range: model.index.range(Math.min(start, end), Math.max(start, end)), fixes: fixes ?? [] });
+          if (severity !== setting) lowered++;
+          const range = model.index.range(Math.min(start, end), Math.max(start, end));
+          findings.push({ ruleId: rule.id, severity, message, range, fixes: fixes ?? [], ...(wholeDocument || rule.scope === 'document' ? { wholeDocument: true } : {}) });
         },
       });
     } catch (error) {
       problems.push(`rule ${rule.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { model, isPostmortem: postmortem, findings, problems };
+  const severityCap = cap && lowered > 0 ? { ...cap, lowered, note: capNote(cap.status, cap.severity) } : undefined;
+  // Suppression comments silence findings here, once for every host, and add the ignore fixes.
+  const kept = suppress(model, findings, rules, config.reportUnusedSuppressions);
+  return { model, isPostmortem: postmortem, findings: kept, problems, ...(severityCap ? { severityCap } : {}) };
+}
+
+/** The machine's date, `YYYY-MM-DD`: what "today" is unless a host says otherwise. */
+export function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }

@@ -1,5 +1,5 @@
 import { analyze, type AnalyzeOptions } from './analyze';
-import { preferredFix, type Fix, type Finding } from './findings';
+import { automaticFix, type Fix, type Finding } from './findings';
 import { applyEdits, LineIndex } from './text';
 
 /** Most passes `fixAll` makes: a fix can reveal another (a new heading makes a section visible). */
@@ -7,24 +7,24 @@ const MAX_PASSES = 10;
 
 /**
  * When two fixes overlap, the one of the rule listed first wins and the other waits for the
- * next pass, where it is judged again on the fixed text. Zone conversions keep every instant,
- * so they go before the fixes that judge instants (an AM/PM slip, sorting); a rule not
- * listed comes after these, in the order of its findings.
+ * next pass, where it is judged again on the fixed text: a heading is made before a zone is
+ * declared on it. A rule not listed comes after these, in the order of its findings.
  */
-const PRECEDENCE = ['pseudo-heading', 'timezone-mixed', 'timezone-dst', 'timezone-missing', 'timeline-order'];
+const PRECEDENCE = ['pseudo-heading', 'timezone-missing'];
 
 /**
- * The preferred fixes of some findings that can be applied together: whole fixes only (a
- * half-applied conversion would move an instant), none overlapping another, and none inside
- * the part a fix picked before it makes read differently (`Fix.rereads`). Among overlapping
- * fixes the rule first in PRECEDENCE wins, then the fix touching less text.
+ * The automatic fixes (`automaticFix`) of some findings that can be applied together: whole
+ * fixes only, none overlapping another, and none inside the part a fix picked before it makes
+ * read differently (`Fix.rereads`). Among overlapping fixes the rule first in PRECEDENCE
+ * wins, then the fix touching less text. The one selection `--fix`, Fix All and
+ * `source.fixAll.postmortem` make: a fix that rewrites a stated fact is never among them.
  */
 export function selectFixes(text: string, findings: readonly Finding[]): Fix[] {
   const index = new LineIndex(text);
   const rank = (ruleId: string) => (PRECEDENCE.includes(ruleId) ? PRECEDENCE.indexOf(ruleId) : PRECEDENCE.length);
   const candidates = findings
     .map((finding, order) => {
-      const fix = preferredFix(finding);
+      const fix = automaticFix(finding);
       const spans = (fix?.edits ?? []).map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end) }));
       const size = spans.reduce((sum, span) => sum + span.end - span.start, 0);
       return { fix, spans, size, rank: rank(finding.ruleId), order };
@@ -51,9 +51,10 @@ export function selectFixes(text: string, findings: readonly Finding[]): Fix[] {
 }
 
 /**
- * Applies every finding's preferred fix, re-analysing after each pass until nothing more
- * changes. Idempotent: fixing the result again changes nothing. A fix is applied whole or
- * not at all; one that overlaps another waits for the next pass.
+ * Applies every finding's automatic fix, re-analysing after each pass until nothing more
+ * changes: what `--fix`, Fix All and `source.fixAll.postmortem` write. Idempotent: fixing the
+ * result again changes nothing. A fix is applied whole or not at all; one that overlaps
+ * another waits for the next pass.
  */
 export function fixAll(text: string, options: AnalyzeOptions): { text: string; fixed: number; passes: number } {
   let current = text;

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { fixAll, preferredFix, selectFixes, type Finding, type Position, type Range, type TextEdit } from '../core';
+import { automaticFix, fixAll, preferredFix, selectFixes, type Finding, type Position, type Range, type TextEdit } from '../core';
 import { toDiagnostic } from './diagnostics';
 import type { DocumentState } from './documents';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './protocol';
@@ -20,8 +20,9 @@ interface FixAllData {
 }
 
 /**
- * The code actions for a range: each finding's fixes as quick fixes with their diagnostic,
- * "fix all problems of this rule", and `source.fixAll.postmortem`, filtered by `context.only`.
+ * The code actions for a range: each finding's fixes as quick fixes with their diagnostic
+ * (the preferred one marked), "fix all problems of this rule" and `source.fixAll.postmortem`,
+ * filtered by `context.only`. The last two apply automatic fixes only, exactly as `--fix`.
  */
 export function codeActions(state: DocumentState, params: CodeActionParams, support: CodeActionSupport): CodeAction[] {
   const findings = state.analysis?.findings ?? [];
@@ -37,7 +38,7 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
   };
 
   if (wants(CodeActionKind.QuickFix)) {
-    const here = findings.filter((f) => f.fixes.length > 0 && overlaps(f.range, params.range));
+    const here = findings.filter((f) => (f.fixes.length > 0 || (f.ignores?.length ?? 0) > 0) && overlaps(f.range, params.range));
     for (const finding of here) {
       const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
       const preferred = preferredFix(finding);
@@ -46,16 +47,21 @@ export function codeActions(state: DocumentState, params: CodeActionParams, supp
       }
     }
     for (const ruleId of new Set(here.map((f) => f.ruleId))) {
-      const fixes = findings.filter((f) => f.ruleId === ruleId).map(preferredFix).filter((fix) => fix !== undefined);
+      const fixes = findings.filter((f) => f.ruleId === ruleId).map(automaticFix).filter((fix) => fix !== undefined);
       if (fixes.length < 2) continue;
       const diagnostics = here.filter((f) => f.ruleId === ruleId).map((f) => publishedDiagnostic(f, params.context.diagnostics));
       // Whole fixes only: a conversion whose carried entries were left out would move their instants.
       const whole = selectFixes(state.text, findings.filter((f) => f.ruleId === ruleId));
       add({ title: `Fix all ${ruleId} problems (${fixes.length})`, kind: CodeActionKind.QuickFix, diagnostics }, nonOverlapping(whole.flatMap((fix) => fix.edits)));
     }
+    // Last, and never preferred: silencing a finding is the writer's call, after the repairs.
+    for (const finding of here) {
+      const diagnostic = publishedDiagnostic(finding, params.context.diagnostics);
+      for (const fix of finding.ignores ?? []) add({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false }, fix.edits);
+    }
   }
 
-  if (wants(FIX_ALL_KIND) && findings.some((f) => preferredFix(f) !== undefined)) {
+  if (wants(FIX_ALL_KIND) && findings.some((f) => automaticFix(f) !== undefined)) {
     const action: CodeAction = { title: 'Fix all auto-fixable postmortem problems', kind: FIX_ALL_KIND };
     if (support.resolveEdit) actions.push({ ...action, data: { uri: state.uri, version: state.version } satisfies FixAllData });
     else {
@@ -81,7 +87,7 @@ export async function resolveFixAll(
   return edit ? { ...action, edit } : action;
 }
 
-/** Every preferred fix, applied until stable (the core's fixAll), as minimal edits. */
+/** Every automatic fix, applied until stable (the core's fixAll, as `--fix`), as minimal edits. */
 function fixAllEdit(state: DocumentState, support: CodeActionSupport): WorkspaceEdit | undefined {
   const fixed = fixAll(state.text, { config: state.config, path: state.path });
   const edits = diffEdits(state.text, fixed.text);

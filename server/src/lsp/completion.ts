@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import { zoneLabelAt, type PostmortemModel, type Timeline } from '../core';
+import { zoneLabelAt, type PostmortemConfig, type PostmortemModel, type Timeline } from '../core';
+import { frontMatterCompletions } from '../core/metadata/assist';
 import { findMissing } from '../core/rules/missingSection';
 import { formatDate } from '../core/timeline/dates';
 
@@ -18,7 +19,9 @@ export function sectionCompletions(model: PostmortemModel, position: Position): 
   const line = model.index.lineAt(position.line);
   const before = line.text.slice(0, position.character);
   const match = HEADING_PREFIX.exec(before);
-  if (!match) return [];
+  // A `#` in front matter starts a YAML comment, not a heading.
+  const fm = model.frontMatter;
+  if (!match || (fm && line.offset >= fm.start && line.offset <= fm.end)) return [];
   const [, spaces, typed] = match;
   const wordStart = { line: position.line, character: position.character - typed.length };
   const range = { start: wordStart, end: position };
@@ -86,4 +89,18 @@ export function timeCompletions(model: PostmortemModel, timeline: Timeline, posi
       textEdit: { range: { start: position, end: position }, newText: `${text} ` },
     },
   ];
+}
+
+/** Inside front matter: the metadata keys at a line's start, and the values of severity, status, profile, type and timezone after their key. */
+export function metadataCompletions(model: PostmortemModel, config: PostmortemConfig, position: Position): CompletionItem[] {
+  return frontMatterCompletions(model, config, model.index.offsetAt(position)).map((item, i) => ({
+    label: item.label,
+    kind: item.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+    detail: item.detail,
+    documentation: item.documentation ? { kind: MarkupKind.Markdown, value: item.documentation } : undefined,
+    // In the configured order (SEV1 first), not alphabetical.
+    sortText: String(i).padStart(4, '0'),
+    filterText: item.label,
+    textEdit: { range: model.index.range(item.start, item.end), newText: item.newText },
+  }));
 }

@@ -12,9 +12,6 @@ export const DIAGNOSTICS_DELAY_MS = 150;
 /** Shortest wait: edits that arrive together (a paste, a multi-cursor edit, a fix) are checked once. */
 export const MIN_DIAGNOSTICS_DELAY_MS = 5;
 
-/** The README's table of rules (package.json `repository`), which a diagnostic's code links to. */
-export const RULES_DOC_URL = 'https://github.com/postmortem-tools/postmortem#what-it-checks';
-
 /** Why a document is being checked: edits wait for the debounce and honour `run: onSave`. */
 export type Trigger = 'open' | 'change' | 'save' | 'config';
 
@@ -25,13 +22,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A finding as an LSP diagnostic: the rule id is the code, the source is `postmortem`. */
+/**
+ * A finding as an LSP diagnostic: the rule id is the code, the source is `postmortem`. No
+ * `codeDescription` link: the project has no published page to point at yet.
+ */
 export function toDiagnostic(finding: Finding): Diagnostic {
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: RULES_DOC_URL },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

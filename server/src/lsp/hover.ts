@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { PostmortemModel } from '../core';
+import type { PostmortemConfig, PostmortemModel } from '../core';
+import { frontMatterHover } from '../core/metadata/assist';
 
 /**
  * Hover on a section heading (or pseudo-heading): the canonical section it stands for,
@@ -27,5 +28,23 @@ export function headingHover(model: PostmortemModel, position: Position, markdow
   return {
     contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: lines.join('\n').trim() },
     range: model.index.range(section.heading.start, section.heading.end),
+  };
+}
+
+/** Hover on a front matter key of the metadata contract: what it means, the values it takes, whether it is required. */
+export function metadataHover(model: PostmortemModel, config: PostmortemConfig, position: Position, markdown: boolean): Hover | undefined {
+  const found = frontMatterHover(model, config, model.index.offsetAt(position));
+  if (!found) return undefined;
+  const { field, values, required } = found;
+  const code = (s: string) => (markdown ? `\`${s}\`` : s);
+  const lines = [
+    markdown ? `**${field.key}** — postmortem metadata${required ? ' (required)' : ''}` : `${field.key} (postmortem metadata${required ? ', required' : ''})`,
+    '',
+    markdown ? field.meaning : field.meaning.replace(/`/g, ''),
+  ];
+  if (values && values.length > 0) lines.push('', `Values: ${values.map(code).join(', ')}${field.setting ? ` (${code(field.setting)})` : ''}`);
+  return {
+    contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: lines.join('\n') },
+    range: model.index.range(found.start, found.end),
   };
 }

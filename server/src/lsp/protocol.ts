@@ -100,4 +100,18 @@ export interface TimelineResult {
   gaps: TimelineGapInfo[];
   milestones: TimelineMilestoneInfo[];
   metrics: TimelineMetrics;
+  /** Set when the document's status capped its findings (`severityByStatus`), for the status item. */
+  severityCap: SeverityCapInfo | null;
+}
+
+/** A status cap that lowered a document's findings. */
+export interface SeverityCapInfo {
+  /** The status, as the configuration names it ("draft"). */
+  status: string;
+  /** The highest severity the findings are shown at. */
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  /** How many findings are shown lower than their rule's severity. */
+  lowered: number;
+  /** "draft: errors shown as warnings". */
+  note: string;
 }

@@ -1,4 +1,4 @@
-import { clock24, type PostmortemModel, type Position, type Timeline, type TimelineEntry } from '../core';
+import { clock24, type PostmortemModel, type Position, type SeverityCap, type Timeline, type TimelineEntry } from '../core';
 import type { MilestoneKind, TimelineMilestoneInfo, TimelineResult } from './protocol';
 
 /** Whether an entry counts for offsets, gaps and metrics (a valid time, not a day-level entry). */
@@ -28,8 +28,8 @@ export function entryAt(model: PostmortemModel, timeline: Timeline, position: Po
 
 const MILESTONES: ReadonlyArray<Exclude<MilestoneKind, 'other' | 'impact-start'>> = ['detected', 'acknowledged', 'escalated', 'mitigated', 'resolved'];
 
-/** The answer to `postmortem/timeline` for one analysed document version. */
-export function timelineResult(uri: string, version: number, model: PostmortemModel, timeline: Timeline | undefined, isPostmortem: boolean): TimelineResult {
+/** The answer to `postmortem/timeline` for one analysed document version (`cap`: the analysis's `severityCap`). */
+export function timelineResult(uri: string, version: number, model: PostmortemModel, timeline: Timeline | undefined, isPostmortem: boolean, cap?: SeverityCap): TimelineResult {
   const empty: TimelineResult = {
     uri,
     version,
@@ -41,6 +41,7 @@ export function timelineResult(uri: string, version: number, model: PostmortemMo
     gaps: [],
     milestones: [],
     metrics: { durationMinutes: null, ttdMinutes: null, ttaMinutes: null, ttmMinutes: null, ttrMinutes: null },
+    severityCap: cap && isPostmortem ? { status: cap.status, severity: cap.severity, lowered: cap.lowered, note: cap.note } : null,
   };
   if (!timeline || !isPostmortem) return empty;
   const { milestones, entries } = timeline;

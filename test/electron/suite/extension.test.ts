@@ -131,7 +131,7 @@ suite('Postmortem extension', () => {
     await discard();
   });
 
-  test('Fix All applies every preferred fix', async () => {
+  test('Fix All applies every automatic fix', async () => {
     const editor = await openUntitled(['---', 'type: postmortem', '---', '', '# Disk full on the build farm', '', '## Summary', '', 'Builds failed for 2 hours.', ''].join('\n'));
     await diagnosticsWhere(editor.document.uri, has('missing-section'), 'missing-section');
     await vscode.commands.executeCommand('postmortem.fixAll');

@@ -1,3 +1,4 @@
+import { automaticFix } from '../../core';
 import type { FileResult } from '../result';
 
 /** SPEC §9's JSON: one object per file, positions 1-based. */
@@ -8,6 +9,7 @@ export function formatJson(results: FileResult[]): string {
       profile: result.profile,
       isPostmortem: result.isPostmortem,
       ...(result.error ? { error: result.error } : {}),
+      ...(result.severityCap ? { severityCap: { status: result.severityCap.status, severity: result.severityCap.severity, lowered: result.severityCap.lowered } } : {}),
       diagnostics: result.findings.map((finding) => ({
         rule: finding.ruleId,
         severity: finding.severity,
@@ -16,7 +18,7 @@ export function formatJson(results: FileResult[]): string {
         column: finding.range.start.character + 1,
         endLine: finding.range.end.line + 1,
         endColumn: finding.range.end.character + 1,
-        fixable: finding.fixes.length > 0,
+        fixable: automaticFix(finding) !== undefined,
       })),
     })),
     null,

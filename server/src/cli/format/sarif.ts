@@ -1,12 +1,21 @@
 import { pathToFileURL } from 'node:url';
-import { RULES, type Severity } from '../../core';
+import { RULES, SUPPRESSION_FINDINGS, type Severity } from '../../core';
 import type { FileResult } from '../result';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, one run, with every rule described; paths relative to the working folder. */
 export function formatSarif(results: FileResult[], version: string, cwd = process.cwd()): string {
-  const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+  const rules = [
+    ...RULES.map((rule) => ({
+      id: rule.id,
+      description: rule.description,
+      configuration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[rule.defaultSeverity] },
+      tags: rule.tags,
+    })),
+    ...SUPPRESSION_FINDINGS.map((finding) => ({ ...finding, configuration: { level: LEVEL.warning }, tags: ['suppression'] })),
+  ];
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -16,12 +25,11 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
           driver: {
             name: 'postmortem-lint',
             version,
-            informationUri: 'https://github.com/postmortem-tools/postmortem#rules',
-            rules: RULES.map((rule) => ({
+            rules: rules.map((rule) => ({
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: rule.configuration,
               properties: { tags: rule.tags },
             })),
           },

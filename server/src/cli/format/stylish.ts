@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { Severity } from '../../core';
+import { automaticFix, type Severity } from '../../core';
 import type { FileResult } from '../result';
 
 /** Human output: findings grouped by file, a summary line, colours when asked. */
@@ -18,9 +18,10 @@ export function formatStylish(results: FileResult[], useColor: boolean): string 
     const w1 = Math.max(0, ...rows.map((r) => r[1].length));
     for (const [i, [where, severity, message, rule]] of rows.entries()) {
       counts[severity]++;
-      if (result.findings[i].fixes.length > 0) fixable++;
+      if (automaticFix(result.findings[i])) fixable++;
       out.push(`  ${c.dim(where.padEnd(w0))}  ${paint[severity](severity.padEnd(w1))}  ${message}  ${c.dim(rule)}`);
     }
+    if (result.severityCap) out.push(c.dim(`  ${result.severityCap.note} (severityByStatus)`));
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -28,6 +29,11 @@ export function formatStylish(results: FileResult[], useColor: boolean): string 
   const parts = (['error', 'warning', 'info', 'hint'] as const).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}${counts[s] === 1 || s === 'info' ? '' : 's'}`);
   const mark = counts.error > 0 ? c.red('✖') : c.yellow('⚠');
   out.push(c.bold(`${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')})`));
+  const capped = results.filter((r) => r.severityCap && r.findings.length > 0);
+  if (capped.length > 0) {
+    const notes = [...new Set(capped.map((r) => r.severityCap!.note))].join('; ');
+    out.push(c.dim(`  ${notes}: severityByStatus lowered ${capped.length === 1 ? 'the findings of 1 file' : `the findings of ${capped.length} files`}`));
+  }
   if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with the --fix option`));
   return `${out.join('\n')}\n`;
 }

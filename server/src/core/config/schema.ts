@@ -1,4 +1,5 @@
-import { SEVERITIES, type RuleSetting } from '../findings';
+import { SEVERITIES, type RuleSetting, type Severity } from '../findings';
+import { checkSeverityByStatus, defaultMetadata, METADATA_CHECKS, type MetadataConfig } from './metadata';
 
 /** How documents are recognised as postmortems (SPEC §2). */
 export type DetectMode = 'auto' | 'globs' | 'always';
@@ -31,9 +32,15 @@ export interface PostmortemConfig {
   detect: DetectMode;
   rules: Record<string, RuleSetting>;
   timeline: { maxGap: number; tolerance: number; defaultTimezone: string | null };
+  /** What front matter may say (the `front-matter` rule). */
+  metadata: MetadataConfig;
+  /** Per status: the highest severity findings of documents in that status are shown at. */
+  severityByStatus: Record<string, Severity>;
   maxFileSize: number;
   run: 'onType' | 'onSave';
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /** Report suppression comments that silence nothing. */
+  reportUnusedSuppressions: boolean;
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -55,15 +62,19 @@ export function defaultConfig(): PostmortemConfig {
     detect: 'auto',
     rules: {},
     timeline: { maxGap: 60, tolerance: 0, defaultTimezone: null },
+    metadata: defaultMetadata(),
+    severityByStatus: {},
     maxFileSize: 1_000_000,
     run: 'onType',
     trace: { server: 'off' },
+    reportUnusedSuppressions: false,
   };
 }
 
 /** What a configuration source may set: any subset of the keys. */
-export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace'>> & {
+export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata'>> & {
   timeline?: Partial<PostmortemConfig['timeline']>;
+  metadata?: Partial<MetadataConfig>;
   trace?: Partial<PostmortemConfig['trace']>;
 };
 
@@ -109,9 +120,11 @@ const SCALAR_KEYS: Record<string, Check> = {
   'timeline.maxGap': positive,
   'timeline.tolerance': nonNegative,
   'timeline.defaultTimezone': zoneOrNull,
+  ...METADATA_CHECKS,
   maxFileSize: positive,
   run: oneOf('onType', 'onSave'),
   'trace.server': oneOf('off', 'messages', 'verbose'),
+  reportUnusedSuppressions: isBoolean,
 };
 
 /**
@@ -133,6 +146,10 @@ export function validateConfig(raw: unknown, source: string, knownRules: readonl
       const rules = checkRules(value, knownRules);
       rules.problems.forEach((p) => problems.push({ ...p, source }));
       patch.rules = rules.rules;
+    } else if (key === 'severityByStatus') {
+      const caps = checkSeverityByStatus(value);
+      caps.problems.forEach((p) => problems.push({ ...p, source }));
+      patch.severityByStatus = caps.caps;
     } else if (key === 'profiles') {
       const bad = object(value);
       if (bad) problem(bad);
@@ -142,7 +159,7 @@ export function validateConfig(raw: unknown, source: string, knownRules: readonl
       if (bad) problem(bad);
       else setPath(patch, key, value);
     } else if (key !== '$schema') {
-      problem(`is not a setting (known: ${[...Object.keys(SCALAR_KEYS), 'rules', 'profiles'].join(', ')})`);
+      problem(`is not a setting (known: ${[...Object.keys(SCALAR_KEYS), 'rules', 'profiles', 'severityByStatus'].join(', ')})`);
     }
   }
   return { patch: patch as ConfigPatch, problems };
@@ -162,10 +179,13 @@ function checkRules(value: unknown, knownRules: readonly string[]): { rules: Rec
   return { rules, problems };
 }
 
-/** Yields top-level keys, with `timeline` and `trace` objects opened into dotted keys. */
+/** Keys whose object value holds settings of their own, opened into dotted keys. */
+const NESTED = ['timeline', 'trace', 'metadata'];
+
+/** Yields top-level keys, with `timeline`, `trace` and `metadata` objects opened into dotted keys. */
 function* flatten(raw: Record<string, unknown>): Generator<[string, unknown]> {
   for (const [key, value] of Object.entries(raw)) {
-    if ((key === 'timeline' || key === 'trace') && value && typeof value === 'object' && !Array.isArray(value)) {
+    if (NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, innerValue] of Object.entries(value)) yield [`${key}.${inner}`, innerValue];
     } else yield [key, value];
   }
@@ -177,14 +197,16 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
   else target[head] = { ...((target[head] as Record<string, unknown>) ?? {}), [tail]: value };
 }
 
-/** Lays patches over the defaults, later ones winning; `rules` and `profiles` merge by key. */
+/** Lays patches over the defaults, later ones winning; `rules`, `profiles` and `severityByStatus` merge by key. */
 export function mergeConfig(...patches: ConfigPatch[]): PostmortemConfig {
   const config = defaultConfig();
   for (const patch of patches) {
-    const { timeline, trace, rules, profiles, ...rest } = patch;
+    const { timeline, trace, metadata, severityByStatus, rules, profiles, ...rest } = patch;
     Object.assign(config, rest);
     if (timeline) config.timeline = { ...config.timeline, ...timeline };
     if (trace) config.trace = { ...config.trace, ...trace };
+    if (metadata) config.metadata = { ...config.metadata, ...metadata };
+    if (severityByStatus) config.severityByStatus = { ...config.severityByStatus, ...severityByStatus };
     if (rules) config.rules = { ...config.rules, ...rules };
     if (profiles) config.profiles = { ...config.profiles, ...profiles };
   }

@@ -27,7 +27,7 @@ export function buildModel(
   tree: Root,
   profile: Profile,
   index = new LineIndex(text),
-  frontMatter = readFrontMatter(tree),
+  frontMatter = readFrontMatter(tree, text),
 ): PostmortemModel {
   const matcher = matcherFor(profile);
   const blocks: Block[] = [];
@@ -78,8 +78,9 @@ export function buildModel(
   };
 }
 
+/** A heading's words; an HTML comment in it (a suppression comment) is not part of its name. */
 function headingText(node: Heading): string {
-  return toString(node).trim();
+  return toString(node, { includeHtml: false }).trim();
 }
 
 /** The level most named sections use (ties go to the shallower); 2 when no heading names one. */

@@ -1,3 +1,4 @@
+import { isStampHeading } from '../timeline/headingEntries';
 import type { Profile } from '../profiles/profiles';
 import type { LineIndex } from '../text';
 import type { HeadingInfo, Section, SectionField } from './types';
@@ -103,6 +104,8 @@ function partOf(heading: HeadingInfo, current: Section, namedLater: NamedLater, 
  * cover and no later title names (a grouping section keeps every deeper heading).
  */
 function subheadingOf(heading: HeadingInfo, current: Section, namedLater: NamedLater, rules: SectionRules): boolean {
+  // A day or time heading (`## May 12`) at the Timeline's own level still belongs to the Timeline.
+  if (current.ids.includes('timeline') && heading.matches.length === 0 && isStampHeading(heading.text)) return true;
   const inside = current.ids.length > 0 && current.heading.depth >= rules.sectionLevel && heading.depth > current.heading.depth;
   if (!inside) return false;
   if (current.ids.some((id) => id in GROUPING)) return true;

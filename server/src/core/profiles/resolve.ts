@@ -6,9 +6,9 @@ const customCache = new WeakMap<object, Map<string, { profile?: Profile; problem
 
 /**
  * The profile a document uses: its front matter's `profile:` first, then the configuration.
- * An unknown name gives a problem and the `core` profile.
+ * An unknown name gives a problem (`unknown` set) and the `core` profile.
  */
-export function resolveProfile(frontMatterName: string | undefined, config: PostmortemConfig): { profile: Profile; problem?: string } {
+export function resolveProfile(frontMatterName: string | undefined, config: PostmortemConfig): { profile: Profile; problem?: string; unknown?: boolean } {
   const name = frontMatterName?.trim() || config.profile;
   const custom = config.profiles[name];
   if (custom) {
@@ -22,5 +22,5 @@ export function resolveProfile(frontMatterName: string | undefined, config: Post
   const builtIn = BUILT_IN_PROFILES[name];
   if (builtIn) return { profile: builtIn };
   const known = [...Object.keys(BUILT_IN_PROFILES), ...Object.keys(config.profiles)].join(', ');
-  return { profile: BUILT_IN_PROFILES.core, problem: `"profile": there is no profile "${name}" (profiles: ${known}); using "core"` };
+  return { profile: BUILT_IN_PROFILES.core, problem: `"profile": there is no profile "${name}" (profiles: ${known}); using "core"`, unknown: true };
 }

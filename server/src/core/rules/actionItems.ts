@@ -11,14 +11,35 @@ export interface ActionItem {
   end: number;
   /** The item's source with its sub-items (a row: its cells), where an owner may be named. */
   text: string;
-  /** For a row of a table with an owner column: that cell's text. */
-  ownerCell?: string;
+  /** For a table row: the cells of the columns that say who, by when and how far (the owner cell may be empty). */
+  cells?: Partial<Record<ColumnRole, string>>;
+  /** For a task list item: whether it is ticked (`- [x]`); null for other items. */
+  checked: boolean | null;
   /** An owner named for the whole list, in the line that introduces it ("Owner: @sre"). */
   listOwner?: string;
 }
 
-/** A table header that names who does the work. */
-const OWNER_HEADER = /\b(?:owners?|assignees?|assigned|responsible|dri|who)\b/i;
+/** What a table column says of each action item. */
+export type ColumnRole = 'owner' | 'due' | 'status';
+
+/** Table headers by what their column says: who does the work, by when, and how far it is. */
+const COLUMN_HEADERS: ReadonlyArray<[ColumnRole, RegExp]> = [
+  ['owner', /\b(?:owners?|assignees?|assigned|responsible|dri|who)\b/i],
+  ['due', /\b(?:due|deadline|target date|eta|by when)\b/i],
+  ['status', /\b(?:status|state|progress|done)\b/i],
+];
+
+/** The column of each role in a table's header: the first column that names it, one role per column. */
+function columnsOf(header: TableRow): Partial<Record<ColumnRole, number>> {
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const texts = header.children.map((cell) => toString(cell));
+  const taken = new Set<number>();
+  for (const [role, pattern] of COLUMN_HEADERS) {
+    const column = texts.findIndex((text, i) => !taken.has(i) && pattern.test(text));
+    if (column >= 0) (columns[role] = column), taken.add(column);
+  }
+  return columns;
+}
 
 /**
  * The action items of a section: top-level items of its lists and body rows of its tables,
@@ -49,22 +70,25 @@ function listItems(model: PostmortemModel, list: List, leadIn: string | undefine
     const first = item.children[0]?.position?.start.offset ?? start;
     const lineEnd = model.index.lineEnd(model.index.positionAt(first).line);
     const line = firstLine(model, first, Math.min(lineEnd, end));
-    return [{ ...line, text, listOwner }];
+    return [{ ...line, text, listOwner, checked: item.checked ?? null }];
   });
 }
 
 function tableRows(model: PostmortemModel, table: Table): ActionItem[] {
   const [header, ...rows] = table.children;
   if (!header) return [];
-  const ownerColumn = header.children.findIndex((cell) => OWNER_HEADER.test(toString(cell)));
+  const columns = columnsOf(header);
+  const roleColumns = new Set(Object.values(columns));
   return rows.flatMap((row: TableRow) => {
     const start = row.position?.start.offset;
     const end = row.position?.end.offset;
     if (start === undefined || end === undefined) return [];
-    const cells = row.children.map((cell) => toString(cell).trim());
-    const first = row.children.find((cell, i) => i !== ownerColumn && toString(cell).trim() !== '');
+    const texts = row.children.map((cell) => toString(cell).trim());
+    const first = row.children.find((cell, i) => !roleColumns.has(i) && toString(cell).trim() !== '');
     const from = first?.position?.start.offset ?? start;
-    return [{ ...firstLine(model, from, first?.position?.end.offset ?? end), text: cells.join(' | '), ownerCell: ownerColumn >= 0 ? (cells[ownerColumn] ?? '') : undefined }];
+    const cells: Partial<Record<ColumnRole, string>> = {};
+    for (const [role, column] of Object.entries(columns) as Array<[ColumnRole, number]>) cells[role] = texts[column] ?? '';
+    return [{ ...firstLine(model, from, first?.position?.end.offset ?? end), text: texts.join(' | '), cells, checked: null }];
   });
 }
 
@@ -76,8 +100,8 @@ function firstLine(model: PostmortemModel, from: number, to: number): { start: n
   return lead + trail >= text.length ? { start: from, end: to } : { start: from + lead, end: to - trail };
 }
 
-/** A value that names nobody yet. */
-const UNASSIGNED = /^(?:tbd|tba|todo|fixme|\?+|-+|—|none|n\/a|na|unassigned|nobody|no one|unknown)?$/i;
+/** A value that names nobody yet (or no date yet). */
+export const UNASSIGNED = /^(?:tbd|tba|todo|fixme|\?+|-+|—|none|n\/a|na|unassigned|nobody|no one|unknown)?$/i;
 
 /** `@alice` (not an e-mail address: the `@` must not follow a word character). */
 const MENTION = /(?:^|[^\w.@/])@[A-Za-z0-9][\w.-]*/;
@@ -105,13 +129,14 @@ export function ownerIn(markdown: string): string | undefined {
 
 /** The owner of an action item: its owner cell, a name in its text, or one given for its whole list. */
 export function ownerOf(item: ActionItem): string | undefined {
-  if (item.ownerCell !== undefined) {
-    const cell = item.ownerCell.trim();
+  const ownerCell = item.cells?.owner;
+  if (ownerCell !== undefined) {
+    const cell = ownerCell.trim();
     if (cell && !UNASSIGNED.test(cell)) return cell;
   }
   const own = ownerIn(item.text);
   if (own) return own;
   if (item.listOwner) return item.listOwner;
   // An empty owner cell or "Owner: TBD" names nobody; say so rather than "no owner".
-  return own === '' || item.ownerCell !== undefined ? '' : undefined;
+  return own === '' || ownerCell !== undefined ? '' : undefined;
 }

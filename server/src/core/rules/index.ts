@@ -1,8 +1,11 @@
+import { actionItemDue } from './actionItemDue';
+import { actionItemOverdue } from './actionItemOverdue';
 import { actionItemOwner } from './actionItemOwner';
 import { actionItemsMissing } from './actionItemsMissing';
 import { blamefulLanguage } from './blamefulLanguage';
 import { duplicateSection } from './duplicateSection';
 import { emptySection } from './emptySection';
+import { frontMatter } from './frontMatter';
 import { impactUnquantified } from './impactUnquantified';
 import { missingSection } from './missingSection';
 import { pseudoHeading } from './pseudoHeading';
@@ -21,7 +24,7 @@ import { timezoneMissing } from './timezoneMissing';
 import { timezoneMixed } from './timezoneMixed';
 
 /** Every rule, in the order findings are reported for one place. */
-export const RULES: readonly Rule[] = [missingSection, pseudoHeading, emptySection, duplicateSection, sectionOrder, wordCount, impactUnquantified, actionItemsMissing, actionItemOwner, blamefulLanguage, summaryIncomplete, timelineEntryTime, timelineOrder, timelineGap, timezoneMissing, timezoneMixed, timezoneDst, timezoneAmbiguous, dateAmbiguous, durationMismatch];
+export const RULES: readonly Rule[] = [frontMatter, missingSection, pseudoHeading, emptySection, duplicateSection, sectionOrder, wordCount, impactUnquantified, actionItemsMissing, actionItemOwner, actionItemDue, actionItemOverdue, blamefulLanguage, summaryIncomplete, timelineEntryTime, timelineOrder, timelineGap, timezoneMissing, timezoneMixed, timezoneDst, timezoneAmbiguous, dateAmbiguous, durationMismatch];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 

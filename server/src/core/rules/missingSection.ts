@@ -19,6 +19,7 @@ export const missingSection: Rule = {
   description: 'A section the profile requires is absent.',
   defaultSeverity: 'error',
   tags: ['sections'],
+  scope: 'document',
   check({ model, report }) {
     const missing = findMissing(model);
     const insertAll: Fix | undefined =
@@ -29,7 +30,7 @@ export const missingSection: Rule = {
       report({
         ...anchor,
         message: `Missing section ${quote(m.title)}${wanted}. Add it: a postmortem without it leaves readers guessing.`,
-        fixes: [{ title: `Insert section ${quote(m.title)}`, edits: [m.edit], isPreferred: true }, ...(insertAll ? [insertAll] : [])],
+        fixes: [{ title: `Insert section ${quote(m.title)}`, edits: [m.edit], isPreferred: true, automatic: true }, ...(insertAll ? [insertAll] : [])],
       });
     }
   },

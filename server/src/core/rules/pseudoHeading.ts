@@ -18,7 +18,7 @@ export const pseudoHeading: Rule = {
         end: heading.end,
         message: `${quote(heading.text)} names a section but is not a heading: make it "${replacement}" so outlines, links and checks see it.`,
         // An HTML heading's tags are the writer's own text: converting it is theirs to choose, not fix-all's.
-        fixes: [{ title: `Convert to heading "${replacement}"`, edits: [headingEdit(model, heading, pseudoLines)], isPreferred: heading.pseudo?.style !== 'html' }],
+        fixes: [{ title: `Convert to heading "${replacement}"`, edits: [headingEdit(model, heading, pseudoLines)], isPreferred: heading.pseudo?.style !== 'html', automatic: heading.pseudo?.style !== 'html' }],
       });
     }
   },

@@ -1,8 +1,11 @@
 /**
  * Whether a piece of prose measures how much an incident affected: a share ("30%", "half of
- * our users", "1 in 5 requests"), a count ("1,200 customers", "thousands of requests") or a
- * whole ("all users", "every customer", "the entire site"). A duration ("for 3 hours") is not a
- * measure of impact. Works on words, never on backtracking patterns, so it is linear in the text.
+ * our users", "1 in 5 requests"), a count ("1,200 customers", "60 PRs", "thousands of
+ * requests") or a whole ("all users", "every build", "the entire site"), of the things a team
+ * serves or runs, or of any things the text says came to harm ("80 turnstiles could not scan",
+ * "all branches were unable to…"). A duration ("for 3 hours") is not a measure of impact, nor
+ * is a vague amount ("some users", "multiple users"). Works on words, never on backtracking
+ * patterns, so it is linear in the text.
  */
 
 /** One word of the text with the punctuation around it. */
@@ -33,7 +36,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** What was affected: people, units of work and the things they use. Singular forms. */
+/** What was affected: people, units of work and the things they use, in a team's own nouns. Singular forms. */
 const AFFECTED = new Set(
   (
     'user customer client request error order transaction account session query call visitor subscriber member tenant ' +
@@ -43,7 +46,15 @@ const AFFECTED = new Set(
     'organisation company business store shop partner driver rider patient player viewer reader employee seller buyer ' +
     'shopper household connection response failure timeout exception crash item product listing video stream image ' +
     'checkout search report invoice claim packet traffic userbase audience fleet network platform system infrastructure ' +
-    'stack operation write read lookup submission delivery shipment flight reservation'
+    'stack operation write read lookup submission delivery shipment flight reservation ' +
+    // Code and delivery: "60 PRs", "every pipeline", "400 CI runs".
+    'pr mr pull-request merge-request pipeline repository repo workflow runner artifact ' +
+    // Compute: "600 pods", "all customer instances", "40 VMs".
+    'pod container vm machine workload workspace project worker lambda volume disk bucket domain ' +
+    // Money, messages and the things people use. Not what a team runs the response with ("no backup",
+    // "no dashboard"): after "no" they would read as a whole.
+    'wallet deposit withdrawal transfer refund chargeback conversation meeting phone terminal kiosk ' +
+    'printer sensor camera vehicle router gateway venue restaurant vendor courier'
   ).split(' '),
 );
 
@@ -51,6 +62,9 @@ const AFFECTED = new Set(
 const TIME_UNITS = new Set(
   'second sec secs minute min mins hour hr hrs h day week month year ms am pm a.m p.m utc gmt o’clock oclock'.split(' '),
 );
+
+/** Nouns that count tries, not things: "after 2 attempts failed", "3 retries of the job". */
+const TRIES = new Set(['attempt', 'retry', 'try', 'time']);
 
 const NUMBER_WORDS = new Set(
   (
@@ -79,7 +93,8 @@ const BOUNDARY = /[.;:!?()[\]]|,\s|\n[ \t]*\n/;
 function singular(word: string): string {
   const bare = word.replace(/['’]s?$/, '');
   if (bare.endsWith('ies') && bare.length > 4) return `${bare.slice(0, -3)}y`;
-  if (bare.endsWith('s') && !bare.endsWith('ss') && bare.length > 3) return bare.slice(0, -1);
+  // Three letters are enough for an abbreviation's plural: "PRs", "VMs".
+  if (bare.endsWith('s') && !bare.endsWith('ss') && bare.length > 2) return bare.slice(0, -1);
   return bare;
 }
 
@@ -112,7 +127,7 @@ export function findQuantity(text: string): string | undefined {
     const counts = isNumeric(token) && !(i > 0 && MONTHS.has(tokens[i - 1].word));
     const whole = WHOLE_WORDS.has(token.word) || (token.word === 'no' && next !== undefined && AFFECTED.has(singular(next.word)));
     if (!counts && !whole) continue;
-    const end = affectedNounAfter(tokens, i, counts);
+    const end = affectedNounAfter(tokens, i, counts) ?? harmedThingsAfter(tokens, i);
     if (end !== undefined) return phrase(i, end);
   }
   return undefined;
@@ -127,10 +142,64 @@ function affectedNounAfter(tokens: Token[], at: number, isCount: boolean): numbe
   for (let j = at + 1; j < tokens.length && j <= at + 4; j++) {
     const token = tokens[j];
     if (BOUNDARY.test(token.gap)) return undefined;
-    if (TIME_UNITS.has(token.word) || TIME_UNITS.has(singular(token.word))) return undefined;
-    if (AFFECTED.has(singular(token.word))) return j;
+    const noun = singular(token.word);
+    if (TIME_UNITS.has(token.word) || TIME_UNITS.has(noun) || TRIES.has(noun)) return undefined;
+    if (AFFECTED.has(noun)) return lastOfNounRun(tokens, j);
   }
   return undefined;
+}
+
+/** The last of the affected nouns that run on from `at`: "customer instances", "payment requests". */
+function lastOfNounRun(tokens: Token[], at: number): number {
+  let end = at;
+  while (tokens[end + 1] && !BOUNDARY.test(tokens[end + 1].gap) && AFFECTED.has(singular(tokens[end + 1].word))) end++;
+  return end;
+}
+
+/** Words that say harm came to the things named before them: "…failed", "…were lost", "…went down". */
+const HARMED = new Set(
+  (
+    'affected impacted unable fail failed failing lost dropped stuck delayed blocked broken broke crashed errored stalled ' +
+    'down unavailable offline unreachable inaccessible unusable degraded rejected corrupted deleted interrupted disrupted ' +
+    'timed stopped hung'
+  ).split(' '),
+);
+/** Verbs that may stand between the things and their harm: "were lost", "have been blocked", "went down". */
+const LINKING = new Set('were was are is got became went have has had been remained'.split(' '));
+/** The things could not do their work: "could not merge", "did not start". */
+const MODAL = new Set(['could', 'can', 'did', 'would', 'will']);
+const CANNOT = new Set(['cannot', ...["couldn't", "can't", "didn't", "wouldn't", "won't"].flatMap((w) => [w, w.replace("'", '’')])]);
+/** Short words that end in "s" without being plurals. */
+const NOT_PLURAL = new Set('this his its us as was is has does yes less thus plus'.split(' '));
+
+/**
+ * The index of the last word of "N things came to harm" or "all things came to harm", for
+ * things the noun list does not know: "80 turnstiles could not scan", "all branches were unable".
+ * After "every" or "each" the things are one word in the singular: "every scanner crashed".
+ */
+function harmedThingsAfter(tokens: Token[], at: number): number | undefined {
+  const oneByOne = tokens[at].word === 'every' || tokens[at].word === 'each';
+  for (let j = at + 1; j < tokens.length && j <= at + 3; j++) {
+    const token = tokens[j];
+    if (BOUNDARY.test(token.gap)) return undefined;
+    const noun = singular(token.word);
+    if (TIME_UNITS.has(token.word) || TIME_UNITS.has(noun) || TRIES.has(noun)) return undefined;
+    const plural = noun !== token.word && !NOT_PLURAL.has(token.word) && !LINKING.has(token.word);
+    if (!oneByOne && !plural) continue;
+    const harm = harmAfter(tokens, j);
+    if (harm !== undefined) return harm;
+  }
+  return undefined;
+}
+
+/** The index of the word that says harm came to the noun at `noun`, if the words after it say so. */
+function harmAfter(tokens: Token[], noun: number): number | undefined {
+  const joined = (k: number) => tokens[k] !== undefined && !BOUNDARY.test(tokens[k].gap);
+  let k = noun + 1;
+  for (let links = 0; links < 2 && joined(k) && LINKING.has(tokens[k].word); links++) k++;
+  if (!joined(k)) return undefined;
+  if (HARMED.has(tokens[k].word) || CANNOT.has(tokens[k].word)) return k;
+  return MODAL.has(tokens[k].word) && joined(k + 1) && tokens[k + 1].word === 'not' ? k + 1 : undefined;
 }
 
 /** "3 out of 10", "1 in 5", "2 of 3": a share even before its noun. The index of the second number. */

@@ -92,6 +92,8 @@ function declareFixes(model: PostmortemModel, section: Section, elsewhere: { lab
       title: `Declare the timezone on the heading: "${o.label}"${o.preferred ? where : ''}`,
       edits: [headingZoneEdit(model, section.heading, o.label)],
       isPreferred: o.preferred,
+      // The zone the document states elsewhere adds what the text leaves out; UTC or this machine's zone would be a guess.
+      automatic: o.preferred,
       rereads: model.index.range(section.contentStart, section.end),
     }));
   const at = (offset: number) => model.index.range(offset, offset);

@@ -1,9 +1,11 @@
+import type { Fix } from '../findings';
 import type { TextEdit } from '../text';
-import { timelineOf, zoneLabelAt, type SummaryTime, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
-import { convertEdits, type Convertible } from '../timeline/fixes';
+import { timelineOf, zoneLabelAt, type Timeline, type TimelineEntry, type ZoneInfo } from '../timeline';
+import { convertEdits, entryConvertible, mergeEdits, summaryConvertible } from '../timeline/fixes';
 import { formatInstant } from '../timeline/format';
 import { sameZone, wallClock } from '../timeline/zones';
 import type { Rule } from './types';
+import { zoneSlip } from './zoneSlip';
 
 export const timezoneMixed: Rule = {
   id: 'timezone-mixed',
@@ -24,19 +26,27 @@ export const timezoneMixed: Rule = {
       const carried: TimelineEntry[] = [];
       for (let j = i + 1; j < entries.length && entries[j].zoneSource === 'carried'; j++) if (entries[j].instant !== null) carried.push(entries[j]);
       const parts = [
-        convertEdits(model, convertible(entry), reference, true),
+        convertEdits(model, entryConvertible(entry), reference, true),
         // A carried time on the other side of a DST change gets its own label (PDT after PST), or it would carry a wrong one.
-        ...carried.map((e) => convertEdits(model, { ...convertible(e), end: e.timeToken!.end }, reference, describeZone(e.instant!) !== describeZone(entry.instant!))),
+        ...carried.map((e) => convertEdits(model, { ...entryConvertible(e), end: e.timeToken!.end }, reference, describeZone(e.instant!) !== describeZone(entry.instant!))),
       ];
       // No fix when a time cannot be converted alone (it would move to another day), or when its written
       // date would change under undated entries that read their day from it: stating both is left to the author.
       const edits: TextEdit[] | undefined = parts.every((part) => part !== undefined) && !strandsFollowers(entries, i, reference) ? parts.flat() : undefined;
       const converted = formatInstant(entry.instant, reference, entry.time!, true).text;
+      const written = model.text.slice(entry.timeToken!.start, entry.token!.clockEnd);
+      const slip = zoneSlip(model, timeline, i, reference);
+      const conversion: Fix[] = edits
+        ? [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: !slip }]
+        : [];
       report({
         start: entry.timeToken!.start,
         end: entry.token!.clockEnd,
-        message: `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${model.text.slice(entry.timeToken!.start, entry.token!.clockEnd)} (${converted})").`,
-        fixes: edits ? [{ title: `Convert to ${describeZone(entry.instant)}: ${converted}${carried.length ? ` (and ${carried.length === 1 ? 'the entry after it, which carries' : `the ${carried.length} entries after it, which carry`} its zone)` : ''}`, edits, isPreferred: true }] : [],
+        message: slip
+          ? `${written} among ${describeZone(entry.instant)} entries: did you mean ${slip.meant}? If ${written} is right, convert it (${converted}), or state both ("${written} (${converted})").`
+          : `This entry is in ${entry.writtenZone.zone.label} while the timeline is in ${describeZone(entry.instant)}: convert it (${converted}), or state both ("${written} (${converted})").`,
+        // A slip of the label is fixed by writing the label meant; converting would move the time by hours.
+        fixes: slip ? [slip.fix, ...conversion] : conversion,
       });
     });
 
@@ -48,10 +58,10 @@ export const timezoneMixed: Rule = {
       if (!time?.writtenZone || time.instant === null || !time.exact || time.zoneSource !== 'time') continue;
       if (sameZone(time.writtenZone.zone, reference, time.instant)) continue;
       const converted = formatInstant(time.instant, reference, time.time, true).text;
-      const edits = convertEdits(model, summaryItem(time), reference, true);
+      const edits = convertEdits(model, summaryConvertible(time), reference, true);
       // "From 14:00 to 14:30 UTC-3": the other end borrows this zone, so it converts too, or its instant would move.
       const borrows = other && other.zoneSource === 'range' && (!other.writtenZone || other.writtenZone.start === time.writtenZone.start);
-      const otherEdits = borrows && other.instant !== null ? convertEdits(model, summaryItem(other), reference, false) : undefined;
+      const otherEdits = borrows && other.instant !== null ? convertEdits(model, summaryConvertible(other), reference, false) : undefined;
       const withOther = !edits ? undefined : borrows ? (otherEdits ? mergeEdits([...edits, ...otherEdits]) : undefined) : edits;
       report({
         start: time.timeStart,
@@ -92,26 +102,6 @@ function strandsFollowers(entries: readonly TimelineEntry[], i: number, referenc
     if (e.time && e.dateSource !== null) return true;
   }
   return false;
-}
-
-function summaryItem(time: SummaryTime): Convertible {
-  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate, date: time.date };
-}
-
-/** Edits of one fix with duplicates (a date both ends rewrite alike) made one; undefined when two disagree. */
-function mergeEdits(edits: TextEdit[]): TextEdit[] | undefined {
-  const byRange = new Map<string, TextEdit>();
-  for (const edit of edits) {
-    const key = JSON.stringify(edit.range);
-    const seen = byRange.get(key);
-    if (seen && seen.newText !== edit.newText) return undefined;
-    byRange.set(key, edit);
-  }
-  return [...byRange.values()];
-}
-
-function convertible(entry: TimelineEntry): Convertible {
-  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate, date: entry.date };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PostmortemConfig } from '../config/schema';
-import type { Fix, Severity } from '../findings';
+import type { Fix, RuleSetting } from '../findings';
 import type { PostmortemModel } from '../model/types';
 
 /** What a rule reports; the engine adds the rule id and the configured severity. */
@@ -9,12 +9,16 @@ export interface Report {
   end: number;
   message: string;
   fixes?: Fix[];
+  /** About the whole document, not its place (a document without front matter): only `postmortem-disable-file` silences it. */
+  wholeDocument?: boolean;
 }
 
 /** What a rule's check sees. */
 export interface RuleContext {
   model: PostmortemModel;
   config: PostmortemConfig;
+  /** Today's date, `YYYY-MM-DD` (injectable: `AnalyzeOptions.today`, the CLI's `--today`). */
+  today: string;
   report(report: Report): void;
 }
 
@@ -22,8 +26,11 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   description: string;
-  defaultSeverity: Severity;
-  /** Groups for documentation and filtering: `sections`, `timeline`, `timezone`, `content`. */
+  /** The severity its findings get unless configured; `off` for rules a team turns on. */
+  defaultSeverity: RuleSetting;
+  /** Groups for documentation and filtering: `sections`, `timeline`, `timezone`, `content`, `metadata`, `actions`. */
   tags: string[];
+  /** `document`: its findings are about the whole document (on the title), so only `postmortem-disable-file` silences them. */
+  scope?: 'document';
   check(context: RuleContext): void;
 }

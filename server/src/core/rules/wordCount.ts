@@ -20,6 +20,7 @@ export const wordCount: Rule = {
   description: "The postmortem's length is outside the profile's range (alx: 400–600 words).",
   defaultSeverity: 'info',
   tags: ['content'],
+  scope: 'document',
   check({ model, report }) {
     const range = model.profile.wordCount;
     if (!range) return;

@@ -8,7 +8,7 @@ import { sectionFor, sectionsFor } from '../model/query';
 import type { PostmortemModel } from '../model/types';
 import { addDays, calendarOf, findDates, settleNumericOrder, type DateToken } from './dates';
 import { documentDate, documentDeclaration, sectionDeclaration } from './declarations';
-import { extractSection, shiftDate, type RawEntry } from './extract';
+import { extractSection, shiftDate } from './extract';
 import { computeMetrics, findGaps, findMilestones, setOffsets } from './milestones';
 import { BASE_DATE, placeSection, type PlaceContext } from './place';
 import type { Stamp } from './stamps';
@@ -39,12 +39,16 @@ export function buildTimeline(model: PostmortemModel, config: PostmortemConfig):
     const items = extractSection(model, section);
     placeSection(items, declared, ctx, entries);
     if (declared) declarations.push(declared);
-    for (const item of items) if (item.type === 'entry' && item.tableZone && !declarations.includes(item.tableZone)) declarations.push((item as RawEntry).tableZone!);
+    for (const item of items) {
+      if (item.type !== 'entry') continue;
+      if (item.tableZone && !declarations.includes(item.tableZone)) declarations.push(item.tableZone);
+      if (item.lineZone) declarations.push(item.lineZone);
+    }
   }
   if (documentZone) declarations.push(documentZone);
   setOffsets(entries);
   const milestones = findMilestones(entries);
-  const summary = summarySection ? placeSummary(model, summarySection, ctx) : null;
+  const summary = summarySection ? placeSummary(model, summarySection, ctx, declarations) : null;
   return {
     sections,
     entries,
@@ -83,10 +87,11 @@ function documentDates(model: PostmortemModel): DateToken[] {
   return dates;
 }
 
-/** Reads and places the Summary's start and end (its zone: on the time, its heading or first line, or document-wide). */
-function placeSummary(model: PostmortemModel, section: PostmortemModel['sections'][number], ctx: PlaceContext): SummaryTimes {
+/** Reads and places the Summary's start and end (its zone: on the time, at the end of its line, its heading or first line, or document-wide). */
+function placeSummary(model: PostmortemModel, section: PostmortemModel['sections'][number], ctx: PlaceContext, declarations: ZoneDeclaration[]): SummaryTimes {
   const raw = readSummary(model, section);
-  const declared = sectionDeclaration(model, section) ?? ctx.documentZone;
+  if (raw.lineZone) declarations.push(raw.lineZone);
+  const declared = raw.lineZone ?? sectionDeclaration(model, section) ?? ctx.documentZone;
   const startTime = raw.start ? summaryTime(raw.start, raw.end, declared, ctx, null) : null;
   const endTime = raw.end ? summaryTime(raw.end, raw.start, declared, ctx, startTime) : null;
   return { section, startTime, endTime, duration: raw.duration ?? null };
@@ -108,7 +113,7 @@ function summaryTime(stamp: Stamp, other: Stamp | undefined, declared: ZoneDecla
     timeStart: time.start,
     timeEnd: time.end,
     clockEnd: stamp.clockEnd ?? time.end,
-    time: { hour: time.hour, minute: time.minute, second: time.second, hasSeconds: time.hasSeconds, meridiem: time.meridiem, ...(time.problem ? { problem: time.problem } : {}) },
+    time: { hour: time.hour, minute: time.minute, second: time.second, hasSeconds: time.hasSeconds, meridiem: time.meridiem, ...(time.problem ? { problem: time.problem } : {}), ...(time.slip ? { slip: time.slip } : {}) },
     writtenZone: written,
     zone,
     zoneSource,

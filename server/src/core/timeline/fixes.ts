@@ -6,7 +6,7 @@ import type { HeadingInfo, PostmortemModel } from '../model/types';
 import type { TextEdit } from '../text';
 import { formatDate } from './dates';
 import { formatInstant } from './format';
-import type { CalendarDate, DateStyle, EntryContainer, TimeOfDay, Timeline, TimelineEntry, ZoneInfo } from './types';
+import type { CalendarDate, DateStyle, EntryContainer, SummaryTime, TimeOfDay, Timeline, TimelineEntry, ZoneInfo } from './types';
 
 /**
  * Appends a zone to a heading's name: `## Timeline` → `## Timeline (UTC)`, `**Timeline**` →
@@ -25,18 +25,19 @@ export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, la
   return { range: model.index.range(edit.offset, edit.offset), newText: edit.text };
 }
 
-/** The entries of a container with an AM/PM correction suggested: the ones a sort with the corrections makes. */
-export function containerFlips(timeline: Timeline, container: EntryContainer): TimelineEntry[] {
-  return timeline.entries.filter(
-    (e) => e.container.start === container.start && e.container.kind === container.kind && e.outOfOrder?.suggestion !== undefined && e.outOfOrder.suggestedInstant !== undefined && e.timeToken !== null,
-  );
+/** The entries of a container with a correction suggested (AM/PM or date): the ones a sort with the corrections makes. */
+export function containerCorrections(timeline: Timeline, container: EntryContainer): TimelineEntry[] {
+  return timeline.entries.filter((e) => {
+    const correction = e.outOfOrder?.correction;
+    return e.container.start === container.start && e.container.kind === container.kind && correction !== undefined && correction.start >= e.start && correction.end <= e.blockEnd;
+  });
 }
 
 /** The key an entry sorts by: its instant, a day-level entry's day, or (untimed) the entry before it. */
 function sortKeys(entries: readonly TimelineEntry[], flipped: ReadonlySet<TimelineEntry>): number[] {
   let last = Number.NEGATIVE_INFINITY;
   return entries.map((e) => {
-    const instant = flipped.has(e) ? e.outOfOrder!.suggestedInstant! : e.instant;
+    const instant = flipped.has(e) ? e.outOfOrder!.correction!.instant : e.instant;
     if (instant !== null) last = instant;
     else if (e.dayLevel && e.date) last = Date.UTC(e.date.year, e.date.month - 1, e.date.day);
     return last;
@@ -48,7 +49,7 @@ function sortKeys(entries: readonly TimelineEntry[], flipped: ReadonlySet<Timeli
  * text, continuation lines and sub-items; separators stay in place and ordered-list numbers
  * stay with their positions. Undefined when the container holds anything between entries
  * (a date line, prose) that sorting would strand, or when it is already in order. With
- * `withFlips`, the entries' AM/PM corrections are made and sorted by: one edit that does in a
+ * `withFlips`, the entries' corrections (AM/PM, date) are made and sorted by: one edit that does in a
  * pass what the corrections and then a sort would do in two; undefined when the corrections
  * alone put the entries in order, or there are none.
  */
@@ -58,7 +59,7 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
   for (let i = 1; i < units.length; i++) {
     if (model.text.slice(units[i - 1].blockEnd, units[i].start).trim() !== '') return undefined;
   }
-  const flipped = new Set(withFlips ? containerFlips(timeline, container) : []);
+  const flipped = new Set(withFlips ? containerCorrections(timeline, container) : []);
   if (withFlips && flipped.size === 0) return undefined;
   const keys = sortKeys(units, flipped);
   const order = units.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
@@ -69,8 +70,8 @@ export function sortEdit(model: PostmortemModel, timeline: Timeline, container: 
   const unitText = (u: TimelineEntry) => {
     const text = model.text.slice(u.start, u.blockEnd);
     if (!flipped.has(u)) return text;
-    const token = u.timeToken!;
-    return text.slice(0, token.start - u.start) + u.outOfOrder!.suggestion + text.slice(token.end - u.start);
+    const correction = u.outOfOrder!.correction!;
+    return text.slice(0, correction.start - u.start) + correction.text + text.slice(correction.end - u.start);
   };
   let out = '';
   order.forEach((from, slot) => {
@@ -133,6 +134,28 @@ export interface Convertible {
   writtenDate: { date: CalendarDate; start: number; end: number; style: DateStyle } | null;
   /** The day the time is read on (written, from the entries above, or rolled over); null when unknown. */
   date: CalendarDate | null;
+}
+
+/** An entry's time to convert: its time through its zone. */
+export function entryConvertible(entry: TimelineEntry): Convertible {
+  return { timeStart: entry.timeToken!.start, end: entry.token!.clockEnd, time: entry.time!, instant: entry.instant!, writtenDate: entry.writtenDate, date: entry.date };
+}
+
+/** A Summary time to convert: its time through its zone. */
+export function summaryConvertible(time: SummaryTime): Convertible {
+  return { timeStart: time.timeStart, end: time.clockEnd, time: time.time, instant: time.instant!, writtenDate: time.writtenDate, date: time.date };
+}
+
+/** Edits of one fix with duplicates (a date two times rewrite alike) made one; undefined when two disagree. */
+export function mergeEdits(edits: readonly TextEdit[]): TextEdit[] | undefined {
+  const byRange = new Map<string, TextEdit>();
+  for (const edit of edits) {
+    const key = JSON.stringify(edit.range);
+    const seen = byRange.get(key);
+    if (seen && seen.newText !== edit.newText) return undefined;
+    byRange.set(key, edit);
+  }
+  return [...byRange.values()];
 }
 
 /** An offset that could continue a zone label written before it. */

@@ -47,7 +47,7 @@ export function entryAt(timeline: Timeline, offset: number): TimelineEntry | und
 
 export { headingZoneEdit, sortEdit, sortTimelineEdits } from './fixes';
 export { clock24, formatDuration, formatElapsed, formatInstant, formatTimeOfDay, zoneLabelAt } from './format';
-export { findDates, type DateToken } from './dates';
+export { findDates, isoDate, type DateToken } from './dates';
 export { findTimes, readTimeAt, type TimeToken } from './times';
 export { findZones, instantOf, isoOf, machineZone, parseZone, readZoneAt, wallClock, type ZoneToken } from './zones';
 export { StampReader, type Stamp } from './stamps';

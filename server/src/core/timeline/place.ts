@@ -2,13 +2,13 @@
  * Places entries in time (SPEC "Reading times in order"): each gets its zone from the
  * nearest declaration, its date from the entry or the anchor above it, and time-only
  * entries that go backwards roll over midnight when the step forward is under 12 hours;
- * otherwise they are out of order. Instants are compared in UTC.
+ * otherwise they are out of order (order.ts says which). Instants are compared in UTC.
  */
 import type { LineIndex } from '../text';
 import { addDays, calendarOf, compareDates } from './dates';
 import type { RawItem } from './extract';
 import { classify } from './milestones';
-import type { Stamp } from './stamps';
+import { fewestOutOfPlace, markOutOfPlace, suggestCorrections, type Reading } from './order';
 import type { CalendarDate, DateSource, TimeOfDay, TimelineEntry, ZoneDeclaration, ZoneInfo, ZoneMention, ZoneSource } from './types';
 import { instantOf, isoOf } from './zones';
 
@@ -32,20 +32,45 @@ interface Cursor {
   source: DateSource | null;
 }
 
-/** Places the items of one Timeline section, appending its entries to `entries`. */
+/**
+ * Places the items of one Timeline section, appending its entries to `entries`. Read one by
+ * one first; when fewer entries out of place explain the disorder (`fewestOutOfPlace`), the
+ * section is placed again with those held out: one slip, one finding.
+ */
 export function placeSection(items: readonly RawItem[], declared: ZoneDeclaration | null, ctx: PlaceContext, entries: TimelineEntry[]): void {
+  const first = entries.length;
+  let readings = new Map<TimelineEntry, Reading>();
+  placeItems(items, declared, ctx, entries, undefined, readings);
+  const placed = entries.slice(first);
+  const blamed = fewestOutOfPlace(placed);
+  if (blamed) {
+    entries.length = first;
+    const again = new Map<TimelineEntry, Reading>();
+    placeItems(items, declared, ctx, entries, blamed, again);
+    const outOfOrder = (list: readonly TimelineEntry[]) => list.filter((e) => e.outOfOrder).length;
+    if (outOfOrder(entries.slice(first)) < outOfOrder(placed)) readings = again;
+    else entries.splice(first, entries.length - first, ...placed);
+  }
+  suggestCorrections(ctx.text, entries.slice(first), readings);
+}
+
+/**
+ * Places the items in order, each compared with the last entry in order before it. Entries at
+ * the `blamed` positions are placed on their day without being compared, and compared with
+ * the entries in order around them at the end.
+ */
+function placeItems(items: readonly RawItem[], declared: ZoneDeclaration | null, ctx: PlaceContext, entries: TimelineEntry[], blamed: ReadonlySet<number> | undefined, readings: Map<TimelineEntry, Reading>): void {
   const cursor: Cursor = ctx.anchor ? { date: ctx.anchor.date, known: true, source: ctx.anchor.source } : { date: BASE_DATE, known: false, source: null };
   const fallbackYear = ctx.anchor?.date.year ?? null;
   let carried: ZoneMention | null = null;
   let previous: TimelineEntry | undefined;
   let previousDay: TimelineEntry | undefined;
-  /** Entries with an AM/PM flip suggested, and the instant the flip gives. */
-  const flips = new Map<TimelineEntry, number>();
   const first = entries.length;
   for (const item of items) {
     if (item.type === 'anchor') {
-      const date = calendarOf(item.date, ctx.numericOrder, fallbackYear);
+      const date = item.date ? calendarOf(item.date, ctx.numericOrder, fallbackYear) : null;
       if (date) setCursor(cursor, date, 'anchor');
+      if (item.zone) carried = item.zone;
       continue;
     }
     const stamp = item.stamp;
@@ -55,15 +80,17 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     let zone: ZoneInfo | null = null;
     let zoneSource: ZoneSource | null = null;
     if (written) [zone, zoneSource] = [written.zone, stamp?.zoneFromRange ? 'range' : 'time'];
+    else if (item.lineZone) [zone, zoneSource] = [item.lineZone.zone, 'line'];
     else if (carried) [zone, zoneSource] = [carried.zone, 'carried'];
     else if (declaration) [zone, zoneSource] = [declaration.zone, declaration.source];
     if (written) carried = written;
+    else if (item.lineZone) carried = item.lineZone;
 
     const writtenDate = stamp?.date ? calendarOf(stamp.date, ctx.numericOrder, fallbackYear) : null;
     if (writtenDate) setCursor(cursor, writtenDate, 'entry');
     let date = cursor.date;
     let dateSource = cursor.source;
-    const dayLevel = Boolean(writtenDate && !stamp?.time);
+    const dayLevel = Boolean(writtenDate && !stamp?.time && !stamp?.placeholder);
 
     // Fields set one by one, not with Object.assign of a literal: this runs for every entry on every keystroke (profiled).
     const entry = newEntry(ctx, item.start, item.end, item.blockEnd, entries.length);
@@ -79,13 +106,16 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     entry.zoneSource = zoneSource;
     entry.dayLevel = dayLevel;
     entry.statesConversion = item.statesConversion;
+    if (stamp?.placeholder) entry.placeholder = stamp.placeholder;
     const { kind, source } = item.milestone ?? classify(ctx.text.slice(item.start, item.end));
     entry.kind = kind;
     entry.kindSource = source;
 
     if (time) {
+      // A held entry is compared at the end (markOutOfPlace), with the entries in order around it.
+      const held = blamed?.has(entries.length - first) ?? false;
       let instant = instantOf(date, time, zone, cursor.known);
-      if (previous && instant < previous.instant!) {
+      if (!held && previous && instant < previous.instant!) {
         const next = writtenDate ? undefined : instantOf(addDays(date, 1), time, zone, cursor.known);
         if (next !== undefined && next - previous.instant! < HALF_DAY) {
           date = addDays(date, 1);
@@ -93,20 +123,17 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
           cursor.source = 'rollover';
           dateSource = 'rollover';
           instant = next;
-        } else {
-          const flip = flipSuggestion(time, stamp!, date, zone, cursor.known, previous.instant!, writtenDate !== null);
-          entry.outOfOrder = flip ? { previous: previous.index, suggestion: flip.text, suggestedInstant: flip.at } : { previous: previous.index };
-          if (flip) flips.set(entry, flip.at);
-        }
-      } else if (previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
+        } else entry.outOfOrder = { previous: previous.index };
+      } else if (!held && previousDay && cursor.known && previousDay.date && compareDates(date, previousDay.date) < 0) {
         entry.outOfOrder = { previous: previousDay.index };
       }
+      readings.set(entry, { time, date, zone, known: cursor.known, dated: writtenDate !== null });
       entry.instant = instant;
       entry.local = instantOf(date, time, null, false);
       entry.exact = cursor.known && zone !== null;
       entry.iso = entry.exact ? isoOf(instant, zone!) : null;
       // An entry out of order is not what the next one is compared with: one typo, one finding.
-      if (!entry.outOfOrder) {
+      if (!entry.outOfOrder && !held) {
         previous = entry;
         previousDay = undefined;
       }
@@ -121,23 +148,7 @@ export function placeSection(items: readonly RawItem[], declared: ZoneDeclaratio
     }
     entries.push(entry);
   }
-  dropFlipsThatMoveTheDisorder(entries.slice(first), flips);
-}
-
-/**
- * A flip that puts its entry after the next entry in order is no slip of AM/PM: fixing it
- * would only make that next entry out of order, and the fix after that the one after it.
- * Such an entry gets no suggestion (sorting is the fix). One pass from the end.
- */
-function dropFlipsThatMoveTheDisorder(placed: readonly TimelineEntry[], flips: ReadonlyMap<TimelineEntry, number>): void {
-  if (flips.size === 0) return;
-  let next: number | null = null;
-  for (let i = placed.length - 1; i >= 0; i--) {
-    const entry = placed[i];
-    const at = flips.get(entry);
-    if (at !== undefined && next !== null && at > next) entry.outOfOrder = { previous: entry.outOfOrder!.previous };
-    if (entry.instant !== null && !entry.outOfOrder) next = entry.instant;
-  }
+  if (blamed) markOutOfPlace(entries.slice(first), blamed);
 }
 
 function setCursor(cursor: Cursor, date: CalendarDate, source: DateSource): void {
@@ -149,6 +160,7 @@ function setCursor(cursor: Cursor, date: CalendarDate, source: DateSource): void
 function timeOfDay(token: TimeOfDay): TimeOfDay {
   const time: TimeOfDay = { hour: token.hour, minute: token.minute, second: token.second, hasSeconds: token.hasSeconds, meridiem: token.meridiem };
   if (token.problem) time.problem = token.problem;
+  if (token.slip) time.slip = token.slip;
   return time;
 }
 
@@ -185,22 +197,4 @@ function newEntry(ctx: PlaceContext, start: number, end: number, blockEnd: numbe
     kindSource: null,
     statesConversion: false,
   };
-}
-
-/**
- * "11:21 PM → 12:00 PM" suggests "12:00 AM?": the other half of the day would be in order.
- * An entry that writes its date stays on it (only an undated time rolls over to the next
- * day), so the flip must be in order on that date, or the fixed entry is still out of order.
- */
-function flipSuggestion(time: TimeOfDay, stamp: Stamp, date: CalendarDate, zone: ZoneInfo | null, known: boolean, previous: number, dated: boolean): { text: string; at: number } | undefined {
-  if (!time.meridiem || !stamp.time) return undefined;
-  const flipped: TimeOfDay = { ...time, hour: (time.hour + 12) % 24 };
-  for (const day of dated ? [date] : [date, addDays(date, 1)]) {
-    const at = instantOf(day, flipped, zone, known);
-    if (at >= previous && at - previous < HALF_DAY) {
-      const h = flipped.hour % 12 === 0 ? 12 : flipped.hour % 12;
-      return { text: `${h}:${String(time.minute).padStart(2, '0')} ${flipped.hour < 12 ? 'AM' : 'PM'}`, at };
-    }
-  }
-  return undefined;
 }

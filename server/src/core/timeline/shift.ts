@@ -3,7 +3,7 @@
  * is reused where an edit above it moved it (memo.ts), its items moved with it.
  */
 import type { DateToken } from './dates';
-import type { RawEntry, RawItem } from './extract';
+import type { RawEntry, RawItem } from './rawEntry';
 import type { Stamp } from './stamps';
 import type { EntryContainer, ZoneDeclaration } from './types';
 
@@ -19,10 +19,16 @@ export function moveItems(items: readonly RawItem[], delta: number, replace?: [E
     return copy;
   };
   return items.map((item): RawItem => {
-    if (item.type === 'anchor') return { type: 'anchor', date: shiftDate(item.date, delta) };
+    if (item.type === 'anchor') {
+      const anchor: RawItem = { type: 'anchor' };
+      if (item.date) anchor.date = shiftDate(item.date, delta);
+      if (item.zone) anchor.zone = { ...item.zone, start: item.zone.start + delta, end: item.zone.end + delta };
+      return anchor;
+    }
     const entry: RawEntry = { ...item, start: item.start + delta, end: item.end + delta, blockEnd: item.blockEnd + delta, container: once(item.container) };
     if (item.stamp) entry.stamp = shiftStamp(item.stamp, delta);
     if (item.tableZone) entry.tableZone = once(item.tableZone);
+    if (item.lineZone) entry.lineZone = { ...item.lineZone, start: item.lineZone.start + delta, end: item.lineZone.end + delta };
     return entry;
   });
 }
@@ -40,5 +46,6 @@ export function shiftStamp(stamp: Stamp, base: number): Stamp {
   if (stamp.time) moved.time = { ...stamp.time, start: stamp.time.start + base, end: stamp.time.end + base };
   if (stamp.zone) moved.zone = { ...stamp.zone, start: stamp.zone.start + base, end: stamp.zone.end + base };
   if (stamp.rangeEnd) moved.rangeEnd = shiftStamp(stamp.rangeEnd, base);
+  if (stamp.placeholder) moved.placeholder = { start: stamp.placeholder.start + base, end: stamp.placeholder.end + base };
   return moved;
 }

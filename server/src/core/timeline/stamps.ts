@@ -3,8 +3,8 @@
  * `` `August 4, 2023` 4:25 PM ``, `**03:00 UTC**`, `[08:47]`, ranges `14:00–14:30` and
  * `10:00 PM - June 9, 2023, 08:30 AM (EAT)`. All offsets are relative to the string read.
  */
-import { findDates, type DateToken } from './dates';
-import { findTimes, readTimeAt, type TimeToken } from './times';
+import { findDates, readMonthDayAt, type DateToken } from './dates';
+import { findTimes, readFourDigitTimeAt, readNamedTimeAt, readPlaceholderTimeAt, readTimeAt, type TimeToken } from './times';
 import { readZoneAt, type ZoneToken } from './zones';
 
 /** A date, a time, or both, with the zone written on them and an optional range end. */
@@ -21,6 +21,8 @@ export interface Stamp {
   /** Whether the zone came from the range's other end ("10:00–11:00 UTC"). */
   zoneFromRange?: boolean;
   rangeEnd?: Stamp;
+  /** A placeholder where the time goes (`2022-02-02 X:`, `xx:xx`): the stamp has no time yet. */
+  placeholder?: { start: number; end: number };
 }
 
 /** A line read once: its dates, so stamps can find a date at a position without rescanning. */
@@ -33,27 +35,36 @@ export class StampReader {
     for (const d of this.dates) this.dateAt.set(d.start, d);
   }
 
-  /** A stamp that starts exactly at `pos`. `range` also reads a range end. */
-  readAt(pos: number, range = true): Stamp | undefined {
+  /**
+   * A stamp that starts exactly at `pos`. `range` also reads a range end; `glued` allows a
+   * letter right before the time (`At11:15`, `T08:19`).
+   */
+  readAt(pos: number, range = true, glued = false): Stamp | undefined {
     const { text } = this;
-    const date = this.dateAt.get(pos);
+    const date = this.dateAt.get(pos) ?? readMonthDayAt(text, pos);
     let time: TimeToken | undefined;
-    let glued = false;
+    let placeholder: Stamp['placeholder'];
     if (date) {
       if (date.style === 'iso' && (text[date.end] === 'T' || text[date.end] === 't')) {
         time = readTimeAt(text, date.end + 1, true);
         if (time) glued = true;
       }
-      if (!time) time = readTimeAt(text, skip(DATE_TIME_SEPARATOR, text, date.end));
+      if (!time) {
+        const at = skip(DATE_TIME_SEPARATOR, text, date.end);
+        time = readTimeAt(text, at) ?? this.fourDigitsAfterDate(at) ?? (at > date.end ? readNamedTimeAt(text, at) : undefined);
+        if (!time && at > date.end) placeholder = readPlaceholderTimeAt(text, at, true);
+      }
     } else {
-      time = readTimeAt(text, pos);
+      time = readTimeAt(text, pos, glued) ?? this.fourDigitsBeforeZone(pos) ?? readNamedTimeAt(text, pos);
+      if (!time) placeholder = readPlaceholderTimeAt(text, pos);
     }
-    if (!date && !time) return undefined;
-    const stamp: Stamp = { start: pos, end: time ? time.end : date!.end };
+    if (!date && !time && !placeholder) return undefined;
+    const stamp: Stamp = { start: pos, end: time ? time.end : (placeholder?.end ?? date!.end) };
     if (date) stamp.date = date;
+    if (placeholder) stamp.placeholder = placeholder;
     if (time) {
       stamp.time = time;
-      const zone = this.zoneAfter(time.end, glued);
+      const zone = this.zoneAfter(time.end, glued) ?? this.hyphenedZone(time);
       if (zone) {
         stamp.zone = zone.token;
         stamp.end = zone.end;
@@ -63,6 +74,27 @@ export class StampReader {
       if (range) this.readRange(stamp);
     }
     return stamp;
+  }
+
+  /** `2022-02-02 1625:`, `Feb 7 1506 UTC`: four digits after a date, followed by a separator, a zone or nothing. */
+  private fourDigitsAfterDate(pos: number): TimeToken | undefined {
+    const time = readFourDigitTimeAt(this.text, pos);
+    if (!time) return undefined;
+    return sticky(AFTER_FOUR_DIGITS, this.text, time.end) || this.zoneAfter(time.end, false) ? time : undefined;
+  }
+
+  /** `1506 UTC`, `0457Z`: four digits without a date are a time only with a zone after them. */
+  private fourDigitsBeforeZone(pos: number): TimeToken | undefined {
+    const time = readFourDigitTimeAt(this.text, pos);
+    return time && this.zoneAfter(time.end, false) ? time : undefined;
+  }
+
+  /** `11:26-am-GMT`: a zone joined by a hyphen, only after a hyphen-joined AM/PM. */
+  private hyphenedZone(time: TimeToken): { token: ZoneToken; end: number } | undefined {
+    const { text } = this;
+    if (text[time.end] !== '-' || !/-[AaPp]\.?[Mm]\.?$/.test(text.slice(time.start, time.end)) || !/[A-Za-z]/.test(text[time.end + 1] ?? '')) return undefined;
+    const token = readZoneAt(text, time.end + 1);
+    return token ? { token, end: token.end } : undefined;
   }
 
   private zoneAfter(pos: number, glued: boolean): { token: ZoneToken; end: number } | undefined {
@@ -108,12 +140,11 @@ export class StampReader {
   }
 
   /**
-   * The stamp an entry line opens with (after list markup, emphasis, brackets and a weekday),
-   * else the first time anywhere in the line; `leading` says which.
+   * The stamp an entry line opens with (after list markup, emphasis, brackets, a weekday and
+   * "at"/"around"), else the first time anywhere in the line; `leading` says which.
    */
   leading(): { stamp: Stamp; leading: boolean } | undefined {
-    const pos = this.leadPosition();
-    const first = this.readAt(pos);
+    const first = this.atLead();
     if (first) return { stamp: first, leading: true };
     for (const time of findTimes(this.text)) {
       const stamp = this.readAt(time.start);
@@ -122,10 +153,16 @@ export class StampReader {
     return undefined;
   }
 
-  /** Where an entry's text begins: past spaces, emphasis, brackets and a weekday. */
+  /** The stamp at the start of the entry's text, if there is one there. */
+  atLead(range = true): Stamp | undefined {
+    const pos = this.leadPosition();
+    return this.readAt(pos, range, pos > 0 && /[A-Za-z]/.test(this.text[pos - 1]));
+  }
+
+  /** Where an entry's text begins: past spaces, emphasis, brackets, a weekday and "at"/"around" before a time. */
   leadPosition(): number {
-    const pos = skip(LEAD, this.text, 0);
-    return skip(WEEKDAY, this.text, pos);
+    const pos = skip(WEEKDAY, this.text, skip(LEAD, this.text, 0));
+    return skip(LEAD_WORDS, this.text, pos);
   }
 
   /** Every stamp with a time in the line, left to right (ranges read as one). */
@@ -145,26 +182,53 @@ export class StampReader {
 
   /** Whether the whole line is a date (a date line or date sub-heading: `**May 10, 2020**`, `Aug 4:`). */
   isDateLine(): DateToken | undefined {
-    const lead = this.readAt(this.leadPosition(), false);
-    if (!lead?.date || lead.time) return undefined;
+    const lead = this.atLead(false);
+    if (!lead?.date || lead.time || lead.placeholder) return undefined;
     return /^[\s*_`:.)\]>~-]*$/.test(this.text.slice(lead.end)) ? lead.date : undefined;
   }
 }
 
-const DATE_TIME_SEPARATOR = /[`*_]{0,3}[ \t]{0,3}(?:,|at\b|@|[-–—])?[ \t]{0,3}[`*_]{0,3}/y;
+const DATE_TIME_SEPARATOR = /[`*_]{0,3}[ \t]{0,3}(?:[,:][ \t]{0,3}(?:[Aa]t\b|@)?|[Aa]t\b|@|[-–—])?[ \t]{0,3}[`*_]{0,3}/y;
+/** What may follow a four-digit time after a date: a separator or the end (`2022-02-02 1625:`), not a word (`2022-02-02 1500 requests`). */
+const AFTER_FOUR_DIGITS = /[`*_]{0,3}[ \t]{0,3}(?:[:\-–—|),;\]]|$)/y;
 const BEFORE_ZONE = /[`*_]{0,3}[ \t]{0,3}\(?[ \t]{0,2}/y;
 const CLOSE_PAREN = /[ \t]{0,2}\)/y;
+const INSIDE_PAREN = /[ \t]{0,2}/y;
+/** What may follow a trailing zone's closing parenthesis: punctuation and markup only. */
+const TRAILING_CLOSE = /^[ \t]{0,2}\)[\s*_.:;,]{0,8}$/;
 const RANGE_JOINT = /[ \t]{0,3}(?:[-–—]|to\b|until\b|till\b|through\b|thru\b)[ \t]{0,3}/y;
 const MARKUP = /[`*_]{0,3}/y;
-const ON_DATE = /,?[ \t]{1,3}on[ \t]{1,3}[`*_]{0,3}/y;
+/** Between a time and its date: "on", a weekday, or both ("10:00 UTC on Monday, Feb 14", "12:45 PM PST Saturday Oct 30th"). */
+const ON_DATE = /,?[ \t]{1,3}(?:on[ \t]{1,3})?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3})?[`*_]{0,3}/iy;
 const LEAD = /[ \t]{0,8}(?:[*_`~[(<]{1,4}[ \t]{0,2})?/y;
+/** "At 11:15", "At11:15 PM", "around 09:07", "approx. 10:00", and ISO's `T08:19` on a line of its own: words before a time. */
+const LEAD_WORDS = /(?:(?:(?:at|around|about|approx(?:imately|\.)?)[ \t]{0,3}){1,2}(?=\d)|T(?=\d{2}:\d{2}))?/iy;
 const WEEKDAY = /(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3})?/iy;
+
+function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
 
 /** Advances past a sticky pattern at `pos` (or stays when it does not match). */
 function skip(re: RegExp, text: string, pos: number): number {
   re.lastIndex = pos;
   const m = re.exec(text);
   return m ? pos + m[0].length : pos;
+}
+
+/**
+ * A zone in parentheses that ends a line (`10:45 AM - Deploy started (PST)`), after `from`:
+ * the zone of a time that writes none of its own.
+ */
+export function trailingZone(line: string, from: number): ZoneToken | undefined {
+  // A comment after the zone (a suppression comment, say) is invisible: the zone still ends the line.
+  const comment = line.lastIndexOf('<!--');
+  const text = comment >= from && line.trimEnd().endsWith('-->') ? line.slice(0, comment) : line;
+  const open = text.lastIndexOf('(');
+  if (open < from) return undefined;
+  const token = readZoneAt(text, skip(INSIDE_PAREN, text, open + 1));
+  return token && TRAILING_CLOSE.test(text.slice(token.end)) ? token : undefined;
 }
 
 /** The text of an entry after its stamp: separators and dangling markup trimmed. */

@@ -1,7 +1,8 @@
 /**
- * Reads times of day: `10:30 PM`, `10:30pm`, `10:30 p.m.`, `22:30`, `22:30:15`, `6 PM`,
- * `[08:47]`, and says when one is invalid (`13:15 PM`, `00:30 AM`, `25:00`, `3:AM`) rather
- * than guessing. Every pattern is sticky and bounded, so a line is read in linear time.
+ * Reads times of day: `10:30 PM`, `10:30pm`, `10:30 p.m.`, `11:26-am`, `22:30`, `22:30:15`,
+ * `6 PM`, `[08:47]`; reads a 24-hour time written with AM/PM (`13:15 PM`, `00:30 AM`) at the
+ * hour it states, with a slip to report; and says when one is invalid (`25:00`, `3:AM`,
+ * `00:30 PM`) rather than guessing. Every pattern is sticky and bounded, so a line is read in linear time.
  */
 import type { TimeOfDay } from './types';
 
@@ -12,7 +13,12 @@ export interface TimeToken extends TimeOfDay {
 }
 
 const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?!\d)/y;
-const MERIDIEM = /[ \t]?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
+/** `07:7:47`: one minute digit, read only with seconds after it (a slip of the keyboard). */
+const SHORT_MINUTE = /(\d{1,2}):(\d):(\d{2})(?!\d)/y;
+/** `4: 45 am`: a space after the colon, read only when AM/PM follows. */
+const SPACED_CLOCK = /(\d{1,2}):[ \t]{1,2}(\d{2})(?=[ \t]?[AaPp]\.?[ \t]?[Mm]\.?(?![A-Za-z]))/y;
+/** AM/PM after a clock: `10:30 PM`, `10:30pm`, `10:30 p.m.`, and hyphen-joined `11:26-am`. */
+const MERIDIEM = /(?:[ \t]|-(?=[AaPp]\.?[Mm]))?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
 const HOUR_ONLY = /(\d{1,2})[ \t]?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
 /** `3:AM`, `3: PM`, `3:5 PM`: a colon without two minute digits. */
 const BROKEN = /(\d{1,2}):(\d?)[ \t]?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
@@ -30,65 +36,77 @@ function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-/** Reads a time that starts exactly at `pos`, or returns undefined. `glued` allows a letter before it (ISO `T15:00`). */
+/** Reads a time that starts exactly at `pos`, or returns undefined. `glued` allows a letter before it (ISO `T15:00`, `At11:15`). */
 export function readTimeAt(text: string, pos: number, glued = false): TimeToken | undefined {
   if (!/\d/.test(text[pos] ?? '') || (!glued && !canStart(text, pos))) return undefined;
-  const clock = sticky(CLOCK, text, pos);
-  if (clock) {
-    let end = pos + clock[0].length;
-    if (!clock[3] && sticky(DURATION_UNIT, text, end)) return undefined;
-    const meridiem = sticky(MERIDIEM, text, end);
-    if (meridiem) end += meridiem[0].length;
-    const meridiemOfClock = meridiem ? meridiemOf(meridiem[1]) : null;
-    return check(pos, end, Number(clock[1]), Number(clock[2]), clock[3] ? Number(clock[3]) : 0, clock[3] !== undefined, meridiemOfClock, clock[2], text.slice(pos, end));
+  return readClockAt(text, pos) ?? readBrokenAt(text, pos) ?? readHourOnlyAt(text, pos);
+}
+
+/** A clock `H:MM[:SS]` (or one of its slips, `07:7:47`, `4: 45 am`) with an optional AM/PM. */
+function readClockAt(text: string, pos: number): TimeToken | undefined {
+  let clock = sticky(CLOCK, text, pos);
+  let shown = clock?.[0];
+  if (!clock) {
+    clock = sticky(SHORT_MINUTE, text, pos) ?? sticky(SPACED_CLOCK, text, pos);
+    if (!clock) return undefined;
+    shown = `${clock[1]}:${clock[2].padStart(2, '0')}${clock[3] ? `:${clock[3]}` : ''}`;
   }
+  let end = pos + clock[0].length;
+  if (!clock[3] && sticky(DURATION_UNIT, text, end)) return undefined;
+  const meridiem = sticky(MERIDIEM, text, end);
+  if (meridiem) end += meridiem[0].length;
+  const minuteText = clock[2].padStart(2, '0');
+  const fields = { hour: Number(clock[1]), minute: Number(clock[2]), second: clock[3] ? Number(clock[3]) : 0, hasSeconds: clock[3] !== undefined };
+  return check(pos, end, fields, meridiem ? meridiemOf(meridiem[1]) : null, minuteText, text.slice(pos, end), shown!);
+}
+
+function readBrokenAt(text: string, pos: number): TimeToken | undefined {
   const broken = sticky(BROKEN, text, pos);
-  if (broken) {
-    const written = broken[0].trim();
-    return {
-      start: pos,
-      end: pos + broken[0].length,
-      hour: Number(broken[1]),
-      minute: 0,
-      second: 0,
-      hasSeconds: false,
-      meridiem: meridiemOf(broken[3]),
-      problem: `"${written}" has no minutes: write it as ${Number(broken[1])}:${broken[2] ? broken[2].padStart(2, '0') : '00'} ${meridiemOf(broken[3]).toUpperCase()}`,
-    };
-  }
+  if (!broken) return undefined;
+  const written = broken[0].trim();
+  return {
+    start: pos,
+    end: pos + broken[0].length,
+    hour: Number(broken[1]),
+    minute: 0,
+    second: 0,
+    hasSeconds: false,
+    meridiem: meridiemOf(broken[3]),
+    problem: `"${written}" has no minutes: write it as ${Number(broken[1])}:${broken[2] ? broken[2].padStart(2, '0') : '00'} ${meridiemOf(broken[3]).toUpperCase()}`,
+  };
+}
+
+function readHourOnlyAt(text: string, pos: number): TimeToken | undefined {
   const hourOnly = sticky(HOUR_ONLY, text, pos);
-  if (hourOnly) {
-    return check(pos, pos + hourOnly[0].length, Number(hourOnly[1]), 0, 0, false, meridiemOf(hourOnly[2]), '00', hourOnly[0]);
-  }
-  return undefined;
+  if (!hourOnly) return undefined;
+  const fields = { hour: Number(hourOnly[1]), minute: 0, second: 0, hasSeconds: false };
+  return check(pos, pos + hourOnly[0].length, fields, meridiemOf(hourOnly[2]), '00', hourOnly[0], `${pad(fields.hour)}:00`);
 }
 
 function meridiemOf(letter: string): 'am' | 'pm' {
   return letter.toLowerCase() === 'a' ? 'am' : 'pm';
 }
 
-/** Validates the fields and converts 12-hour times to 0–23. */
-function check(
-  start: number,
-  end: number,
-  hour: number,
-  minute: number,
-  second: number,
-  hasSeconds: boolean,
-  meridiem: 'am' | 'pm' | null,
-  minuteText: string,
-  written: string,
-): TimeToken {
-  const token: TimeToken = { start, end, hour, minute, second, hasSeconds, meridiem };
+type ClockFields = Pick<TimeOfDay, 'hour' | 'minute' | 'second' | 'hasSeconds'>;
+
+/**
+ * Validates the fields and converts 12-hour times to 0–23. A 24-hour hour with AM/PM
+ * (`13:20 PM`, `23:00 AM`, `00:30 AM`) plainly means that hour: it is read so, with a slip to
+ * report; `clock` is the time as written without the meridiem.
+ */
+function check(start: number, end: number, fields: ClockFields, meridiem: 'am' | 'pm' | null, minuteText: string, written: string, clock: string): TimeToken {
+  const { hour, minute, second } = fields;
+  const token: TimeToken = { start, end, ...fields, meridiem };
   const shown = written.trim();
   if (hour > 23) token.problem = `"${shown}" is not a time: hours run 0–23`;
-  else if (meridiem) {
-    if (hour === 0) token.problem = `"${shown}" is not a time: with AM/PM the hour runs 1–12; write 12:${minuteText} ${meridiem.toUpperCase()} or ${pad(hour)}:${minuteText}`;
-    else if (hour > 12) token.problem = `"${shown}" is not a time: with AM/PM the hour runs 1–12; write ${hour - 12}:${minuteText} PM or ${pad(hour)}:${minuteText}`;
-  }
-  if (!token.problem && minute > 59) token.problem = `"${shown}" is not a time: minutes run 00–59`;
-  if (!token.problem && second > 59) token.problem = `"${shown}" is not a time: seconds run 00–59`;
-  if (!token.problem && meridiem) token.hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  else if (minute > 59) token.problem = `"${shown}" is not a time: minutes run 00–59`;
+  else if (second > 59) token.problem = `"${shown}" is not a time: seconds run 00–59`;
+  else if (meridiem && (hour > 12 || (hour === 0 && meridiem === 'am'))) {
+    const written = meridiem.toUpperCase();
+    token.meridiem = null;
+    token.slip = { message: `"${shown}" gives a 24-hour time with ${written}: it is read as ${pad(hour)}:${minuteText}; drop the ${written}`, clock };
+  } else if (meridiem && hour === 0) token.problem = `"${shown}" is not a time: with AM/PM the hour runs 1–12; write 12:${minuteText} PM or 00:${minuteText}`;
+  else if (meridiem) token.hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   return token;
 }
 
@@ -114,6 +132,42 @@ export function findTimes(text: string): TimeToken[] {
     }
   }
   return found;
+}
+
+const NAMED_TIME = /(midnight|noon|midday)(?![\p{L}\p{N}_])/iuy;
+
+/** `Midnight`, `noon`: a time said in a word, read where an entry's stamp goes (never searched for in prose). */
+export function readNamedTimeAt(text: string, pos: number): TimeToken | undefined {
+  if (!canStart(text, pos)) return undefined;
+  const m = sticky(NAMED_TIME, text, pos);
+  if (!m) return undefined;
+  const hour = m[1].toLowerCase() === 'midnight' ? 0 : 12;
+  return { start: pos, end: pos + m[0].length, hour, minute: 0, second: 0, hasSeconds: false, meridiem: null };
+}
+
+const FOUR_DIGITS = /(\d{2})(\d{2})(?!\d)/y;
+
+/**
+ * A four-digit time without a colon (`1625`, `0457`). A bare four-digit number is usually
+ * not a time: the caller reads one only after a date or before a zone.
+ */
+export function readFourDigitTimeAt(text: string, pos: number): TimeToken | undefined {
+  if (!canStart(text, pos)) return undefined;
+  const m = sticky(FOUR_DIGITS, text, pos);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
+  return { start: pos, end: pos + 4, hour: Number(m[1]), minute: Number(m[2]), second: 0, hasSeconds: false, meridiem: null };
+}
+
+/** `xx:xx`, `XX:XX`, `??:??`: where a time goes but is not known yet (`HH:MM` is a template's prompt, not a writer's). */
+const PLACEHOLDER_TIME = /(?:[Xx]{1,2}:[Xx]{2}|\?{1,2}:\?{2})(?![\p{L}\p{N}_:])/uy;
+/** A lone `X` or `XX` before a separator: a placeholder only right after a date (`2022-02-02 X:`); elsewhere, or before a word, it is a word. */
+const PLACEHOLDER_LETTER = /X{1,2}(?=[ \t]{0,2}[:\-–—|])/y;
+
+/** The offsets of a placeholder time at `pos`, if one is there; `afterDate` also takes a lone `X`. */
+export function readPlaceholderTimeAt(text: string, pos: number, afterDate = false): { start: number; end: number } | undefined {
+  if (!canStart(text, pos)) return undefined;
+  const m = sticky(PLACEHOLDER_TIME, text, pos) ?? (afterDate ? sticky(PLACEHOLDER_LETTER, text, pos) : null);
+  return m ? { start: pos, end: pos + m[0].length } : undefined;
 }
 
 /** Minutes since midnight of a valid time. */

@@ -62,16 +62,25 @@ export interface TimeOfDay {
   hasSeconds: boolean;
   /** AM/PM as written, or null for a 24-hour time. */
   meridiem: 'am' | 'pm' | null;
-  /** Why the time is invalid (`13:15 PM`, `25:00`, `3:AM`); undefined when it is valid. */
+  /** Why the time is invalid (`25:00`, `3:AM`, `00:30 PM`); undefined when it is valid. */
   problem?: string;
+  /**
+   * A 24-hour time written with AM/PM (`13:20 PM`, `00:30 AM`, `23:00 AM`): it is read at the
+   * hour it states (`meridiem` is then null) and reported; `clock` is the time as written
+   * without the meridiem, what the fix leaves.
+   */
+  slip?: { message: string; clock: string };
 }
 
 /** The milestone an entry marks. */
 export type MilestoneKind = 'impact-start' | 'detected' | 'acknowledged' | 'escalated' | 'mitigated' | 'resolved' | 'other';
 
-/** The list, table or paragraph that holds entries; the sort fix reorders units inside one container. */
+/**
+ * The list, table or paragraph that holds entries (`headings`: a Timeline's sub-headings with
+ * times, each with the text under it); the sort fix reorders units inside one container.
+ */
 export interface EntryContainer {
-  kind: 'list' | 'table' | 'paragraph';
+  kind: 'list' | 'table' | 'paragraph' | 'headings';
   start: number;
   end: number;
   /** For ordered lists: item numbers stay in place when items move. */
@@ -135,10 +144,26 @@ export interface TimelineEntry {
   kind: MilestoneKind;
   /** How the kind was decided: an explicit marker (`<START OF OUTAGE>`), a keyword, or neither. */
   kindSource: 'marker' | 'keyword' | null;
-  /** Set when the entry is earlier than the one before it (after roll-over). */
-  outOfOrder?: { previous: number; suggestion?: string; suggestedInstant?: number };
+  /**
+   * Set when the entry is out of place (one of the fewest entries whose removal leaves the
+   * rest in order): earlier than the entry in order before it (`previous`, after roll-over),
+   * or later than the one after it (`next`); with the correction that puts it between them.
+   */
+  outOfOrder?: { previous?: number; next?: number; correction?: Correction };
   /** The entry states its time in a second zone too ("10:00 PDT (17:00 UTC)"). */
   statesConversion: boolean;
+  /** Offsets of a placeholder written where the time goes (`xx:xx`, `X`): the entry has no time yet. */
+  placeholder?: { start: number; end: number };
+}
+
+/** A change to one entry that puts it in order: the other half of the day ("11:21 AM"), or another date. */
+export interface Correction {
+  /** Offsets of the text it replaces: the time, or the written date. */
+  start: number;
+  end: number;
+  text: string;
+  /** The entry's instant once corrected. */
+  instant: number;
 }
 
 /** How a written date is spelled, so a fix can write a date the same way. */
