@@ -132,8 +132,15 @@ function listTitles(list: List, next: RootContent | undefined, context: TitleCon
   });
 }
 
+/** A list item read as a title: its line, its marker (`- `, `3) `) and what its text names. */
+interface ItemTitle {
+  line: SourceLine;
+  marker: string;
+  candidate: Candidate;
+}
+
 /** An item of one line, not a task, whose text reads as a title naming a section. */
-function itemTitle(item: ListItem, context: TitleContext) {
+function itemTitle(item: ListItem, context: TitleContext): ItemTitle | undefined {
   const paragraph = item.children[0];
   const start = item.position?.start.offset;
   const end = item.position?.end.offset;
