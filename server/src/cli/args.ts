@@ -4,12 +4,18 @@ import { BUILT_IN_PROFILE_NAMES } from '../core';
 /** A command line that cannot be run: exit 2 with this message. */
 export class UsageError extends Error {}
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
+/** The formats of a lint run. */
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface LintArgs {
   command: 'lint';
   patterns: string[];
   format: OutputFormat;
+  /** `--output`: the format goes to this file, and stylish to the terminal. */
+  output?: string;
+  /** `--only-postmortems`: files named explicitly are linted only when they are postmortems, as a directory's are. */
+  onlyPostmortems: boolean;
   profile?: string;
   config?: string;
   maxWarnings: number;
@@ -70,7 +76,10 @@ Checks incident postmortems written in Markdown: missing sections, timeline gaps
 times and timezones that don't add up.
 
 Options:
-  --format <name>       stylish (default), json or sarif
+  --format <name>       stylish (default), json, sarif, github (workflow annotations),
+                        junit (XML) or markdown
+  -o, --output <file>   write that format to the file; stylish still goes to the terminal
+  --only-postmortems    lint a named file only when it is a postmortem (pre-commit hooks)
   --profile <name>      ${BUILT_IN_PROFILE_NAMES.join(', ')}, or one from .postmortemrc.json
   --config <file>       use this config file instead of the nearest .postmortemrc.json
   --max-warnings <n>    exit 1 when there are more than n warnings (default: no limit)
@@ -90,8 +99,8 @@ Report options (default: the current folder, as Markdown on stdout):
   -h, --help            show this help
   -v, --version         show the version
 
-Files named explicitly are linted whatever their extension; directories and globs are
-filtered to postmortems (see the README).
+Files named explicitly are linted whatever their extension (unless --only-postmortems);
+directories and globs are filtered to postmortems (see the README).
 Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or I/O error.`;
 
 /** Reads the command line. */
@@ -109,6 +118,7 @@ export function readArgs(argv: string[]): CliArgs {
         fix: { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         'report-unused-disable-directives': { type: 'boolean' },
+        'only-postmortems': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         today: { type: 'string' },
@@ -129,11 +139,12 @@ export function readArgs(argv: string[]): CliArgs {
   const color = values['no-color'] ? false : values.color;
   const common = { profile: values.profile, config: values.config, color };
   const today = values.today === undefined ? undefined : readDate('--today', values.today);
-  const reportOnly = (['output', 'since', 'until', 'link-base'] as const).find((key) => values[key] !== undefined);
+  const reportOnly = (['since', 'until', 'link-base'] as const).find((key) => values[key] !== undefined);
   if (reportOnly && positionals[0] !== 'report') throw new UsageError(`--${reportOnly} is an option of postmortem-lint report`);
 
   if (positionals[0] === 'timeline' || positionals[0] === 'actions') {
     const command = positionals[0];
+    if (values.output !== undefined) throw new UsageError(`--output is not an option of postmortem-lint ${command}`);
     if (positionals.length !== 2) throw new UsageError(`${command} takes exactly one file: postmortem-lint ${command} <file> --format json`);
     const format = values.format ?? 'stylish';
     if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format for ${command} must be stylish or json, not "${format}"`);
@@ -153,13 +164,18 @@ export function readArgs(argv: string[]): CliArgs {
 
   if (positionals.length === 0) throw new UsageError('no files given: name files, directories or globs to lint');
   const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be stylish, json or sarif, not "${format}"`);
+  if (!isOutputFormat(format)) throw new UsageError(`--format must be ${OUTPUT_FORMATS.slice(0, -1).join(', ')} or ${OUTPUT_FORMATS.at(-1)}, not "${format}"`);
+  if (values.output === '') throw new UsageError('--output takes a file name');
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not "${values['max-warnings']}"`);
   }
-  return { command: 'lint', patterns: positionals, format, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common, today };
+  return { command: 'lint', patterns: positionals, format, output: values.output, onlyPostmortems: values['only-postmortems'] ?? false, maxWarnings, fix: values.fix ?? false, quiet: values.quiet ?? false, reportUnused: values['report-unused-disable-directives'] ?? false, ...common, today };
+}
+
+function isOutputFormat(name: string): name is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(name);
 }
 
 /** `--today`, `--since`, `--until`: a real calendar date written `YYYY-MM-DD`. */

@@ -113,7 +113,9 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunO
       continue;
     }
     const { text } = source;
-    const options = { config, path: target.path, force: target.explicit, today: args.today ?? run.reportToday };
+    // A named file is linted as a postmortem whatever it is, unless --only-postmortems asks for detection.
+    const forced = target.explicit && !args.onlyPostmortems;
+    const options = { config, path: target.path, force: forced, today: args.today ?? run.reportToday };
     let analysis: Analysis;
     try {
       analysis = analyze(text, options);
@@ -125,7 +127,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunO
       results.push({ file, path: target.path, profile: config.profile, isPostmortem: false, findings: [], error: reason });
       continue;
     }
-    if (!analysis.isPostmortem && !target.explicit) continue;
+    if (!analysis.isPostmortem && !forced) continue;
     if (source.lossy) notices.push(`postmortem-lint: ${file}: not valid UTF-8: linted with replacement characters${args.fix ? ', not fixed' : ''}`);
     const fixable = analysis.findings.some((f) => automaticFix(f) !== undefined);
     // Fixes are written only for a file analysed in full, under the configuration it asked for.

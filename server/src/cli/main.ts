@@ -1,6 +1,5 @@
-import { formatJson } from './format/json';
-import { formatSarif } from './format/sarif';
-import { formatStylish } from './format/stylish';
+import { writeFileSync } from 'node:fs';
+import { formatResults, formatStylish } from './format';
 import { readArgs, USAGE, UsageError, type LintArgs } from './args';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
@@ -39,18 +38,33 @@ export async function main(argv: string[]): Promise<number> {
 async function runLint(args: LintArgs): Promise<number> {
   const { results, notices, failed } = await lintTargets(args);
   const useColor = args.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const output =
-    args.format === 'json' ? formatJson(results) : args.format === 'sarif' ? formatSarif(results, version) : formatStylish(results, useColor);
-  process.stdout.write(output);
+  let unwritten = false;
+  if (args.output) {
+    // The file gets the format asked for; the person watching the terminal still reads stylish.
+    try {
+      writeFileSync(args.output, formatResults(args.format, results, { version, color: false }));
+    } catch (error) {
+      unwritten = true;
+      notices.push(`postmortem-lint: cannot write --output ${args.output} (${writeProblem(error)})`);
+    }
+    process.stdout.write(formatStylish(results, useColor));
+  } else process.stdout.write(formatResults(args.format, results, { version, color: useColor }));
   for (const notice of notices) process.stderr.write(`${notice}\n`);
-  if (failed) return 2;
+  if (failed || unwritten) return 2;
   const all = results.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (warnings > args.maxWarnings && args.format === 'stylish') {
+  if (warnings > args.maxWarnings && (args.format === 'stylish' || args.output)) {
     process.stderr.write(`postmortem-lint: ${warnings} warnings, more than --max-warnings ${args.maxWarnings}\n`);
   }
   return errors > 0 || warnings > args.maxWarnings ? 1 : 0;
+}
+
+/** Why a file could not be written, in words. */
+function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such folder', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system' };
+  return (code && words[code]) ?? code ?? String(error);
 }
 
 if (!isMainThread && (workerData as LintWorkerData | undefined)?.kind === LINT_WORKER) runLintWorker(workerData as LintWorkerData);

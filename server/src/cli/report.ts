@@ -12,7 +12,7 @@ import { lintTargets } from './lint';
 /** The report of a run, and what went wrong on the way (unreadable files, broken configuration). */
 export async function buildCliReport(args: ReportArgs, cwd = process.cwd()): Promise<{ report: Report; notices: string[]; failed: boolean }> {
   const today = args.today ?? localToday();
-  const lintArgs = { command: 'lint', patterns: args.patterns, format: 'json', profile: args.profile, config: args.config, maxWarnings: Infinity, fix: false, quiet: false, reportUnused: false, today } as const;
+  const lintArgs = { command: 'lint', patterns: args.patterns, format: 'json', onlyPostmortems: false, profile: args.profile, config: args.config, maxWarnings: Infinity, fix: false, quiet: false, reportUnused: false, today } as const;
   const { results, notices, failed } = await lintTargets(lintArgs, cwd, { reportToday: today });
   // The working folder's configuration orders the severities; each file was read under its own.
   const { config } = new ConfigLoader(RULE_IDS).forFile(resolve(cwd, 'report.md'), { configFile: args.config });

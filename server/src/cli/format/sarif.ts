@@ -15,6 +15,7 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
     })),
     ...SUPPRESSION_FINDINGS.map((finding) => ({ ...finding, configuration: { level: LEVEL.warning }, tags: ['suppression'] })),
   ];
+  const ruleIds = new Set(RULES.map((rule) => rule.id));
   const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -25,10 +26,13 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
           driver: {
             name: 'postmortem-lint',
             version,
+            // No `name`: SARIF wants it to differ from the id, and the id is what users type.
+            // `fullDescription` and `help` are what GitHub code scanning shows on an alert.
             rules: rules.map((rule) => ({
               id: rule.id,
-              name: rule.id,
               shortDescription: { text: rule.description },
+              fullDescription: { text: rule.description },
+              help: ruleIds.has(rule.id) ? { text: help(rule.id, rule.description), markdown: help(rule.id, rule.description, '`') } : { text: rule.description },
               defaultConfiguration: rule.configuration,
               properties: { tags: rule.tags },
             })),
@@ -74,4 +78,9 @@ export function formatSarif(results: FileResult[], version: string, cwd = proces
 function location(result: FileResult) {
   const relative = !result.file.startsWith('/') && !result.file.startsWith('..');
   return relative ? { uri: encodeURI(result.file.replace(/\\/g, '/')), uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(result.path).href };
+}
+
+/** An alert's help: the rule, and how to silence it where the writer knows better. */
+function help(id: string, description: string, code = ''): string {
+  return `${description}\n\nSilence one finding with ${code}<!-- postmortem-disable-next-line ${id} -->${code} on the line before it, or set ${code}"${id}": "off"${code} under ${code}rules${code} in .postmortemrc.json.`;
 }
