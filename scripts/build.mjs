@@ -1,10 +1,14 @@
 // Bundles the hosts to CommonJS: unified and remark are ESM-only, VS Code loads CommonJS.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { writeSnippets } from './snippets.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
+// `--outdir DIR` (the npm package's staging folder): the hosts' bundles only, written there.
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt >= 0 ? process.argv[outdirAt + 1] : undefined;
 const common = {
   bundle: true,
   platform: 'node',
@@ -21,7 +25,10 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-].filter((entry) => existsSync(entry.entryPoints[0]));
+]
+  .filter((entry) => existsSync(entry.entryPoints[0]))
+  .filter((entry) => !outdir || !entry.outfile.endsWith('client.js'))
+  .map((entry) => (outdir ? { ...entry, outfile: join(outdir, basename(entry.outfile)) } : entry));
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
 // The snippets file is generated from client/src/templates.ts, the one source of the templates.
-await writeSnippets();
+if (!outdir) await writeSnippets();

@@ -101,6 +101,8 @@ export interface StartOptions {
   settings?: (section: string | undefined, scopeUri: string | undefined) => unknown;
   /** Extra environment for the server process (test-only switches such as POSTMORTEM_TEST_FAULT_RULE). */
   env?: Record<string, string>;
+  /** The server to run (default: the built dist/server.js), such as an installed package's. */
+  server?: string;
 }
 
 /** A running server and the client side of its connection. */
@@ -126,7 +128,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));

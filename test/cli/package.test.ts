@@ -1,0 +1,73 @@
+/**
+ * The npm package `postmortem-lint` (npm run pack:cli): what the tarball holds, and that it
+ * installs into an empty folder with no network and runs there with npx.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { postmortemUri, TestClient, workspace } from '../protocol/client';
+
+const root = resolve(__dirname, '..', '..');
+
+function sh(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm package postmortem-lint', () => {
+  let tarball = '';
+  let installedServer = '';
+  before(() => {
+    const out = mkdtempSync(join(tmpdir(), 'pm-pack-'));
+    const packed = sh(process.execPath, [join(root, 'scripts', 'pack-cli.mjs'), '--out', out], root);
+    assert.equal(packed.code, 0, packed.stderr);
+    const [name] = readdirSync(out).filter((f) => f.endsWith('.tgz'));
+    tarball = join(out, name);
+  });
+
+  it('holds only the bundles, README, LICENSE and the config schema, under 1 MiB, with no install scripts or dependencies', () => {
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.equal(tarball.endsWith(`postmortem-lint-${version}.tgz`), true, tarball);
+    const files = sh('tar', ['tzf', tarball], root).stdout.split('\n').filter(Boolean).sort();
+    const schema = existsSync(join(root, 'schemas', 'postmortemrc.schema.json')) ? ['package/schemas/postmortemrc.schema.json'] : [];
+    assert.deepEqual(files, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/server.js', 'package/package.json', ...schema].sort());
+    assert.ok(statSync(tarball).size <= 1024 * 1024, `${statSync(tarball).size} bytes`);
+    const manifest = JSON.parse(sh('tar', ['xzOf', tarball, 'package/package.json'], root).stdout) as Record<string, unknown>;
+    assert.equal(manifest.name, 'postmortem-lint');
+    assert.deepEqual(manifest.bin, { 'postmortem-lint': 'dist/cli.js', 'postmortem-language-server': 'dist/server.js' });
+    assert.equal(manifest.scripts, undefined);
+    assert.equal(manifest.dependencies, undefined);
+    assert.equal(manifest.version, version);
+  });
+
+  it('installs into an empty folder offline, and npx postmortem-lint lints a file there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-install-'));
+    writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+    const installed = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], dir);
+    assert.equal(installed.code, 0, installed.stderr);
+    assert.deepEqual(readdirSync(join(dir, 'node_modules')).filter((f) => !f.startsWith('.')), ['postmortem-lint']);
+    writeFileSync(join(dir, 'db-postmortem.md'), '# Outage\n\n## Summary\n\nAll users saw errors.\n\n## Timeline\n\n- 10:00 UTC: errors\n');
+    const linted = sh('npx', ['--offline', 'postmortem-lint', 'db-postmortem.md'], dir);
+    assert.equal(linted.code, 1, linted.stderr);
+    assert.match(linted.stdout, /^db-postmortem\.md$/m);
+    assert.match(linted.stdout, /1:1\s+error\s+Missing section "Root Cause"/);
+    assert.match(linted.stdout, /✖ \d+ problems \(3 errors/);
+    assert.equal(sh('npx', ['--offline', 'postmortem-lint', '--version'], dir).stdout.trim(), (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    installedServer = join(dir, 'node_modules', '.bin', 'postmortem-language-server');
+  });
+
+  it("runs the package's language server: it publishes a finding for a postmortem opened", async () => {
+    assert.ok(installedServer, 'the install test runs first');
+    const client = await TestClient.start({ server: installedServer });
+    try {
+      const root = workspace();
+      const published = await client.open(postmortemUri(root, 'db-postmortem.md'), '# Outage\n\n## Summary\n\nAll users saw errors.\n');
+      assert.ok(published.diagnostics.some((d) => d.code === 'missing-section'), JSON.stringify(published.diagnostics));
+    } finally {
+      await client.stop();
+    }
+  });
+});
