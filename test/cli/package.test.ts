@@ -3,29 +3,20 @@
  * installs into an empty folder with no network and runs there with npx.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { postmortemUri, TestClient, workspace } from '../protocol/client';
+import { installCli, packCli, ROOT, sh } from './pack';
 
-const root = resolve(__dirname, '..', '..');
-
-function sh(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const root = ROOT;
 
 describe('npm package postmortem-lint', () => {
   let tarball = '';
   let installedServer = '';
   before(() => {
-    const out = mkdtempSync(join(tmpdir(), 'pm-pack-'));
-    const packed = sh(process.execPath, [join(root, 'scripts', 'pack-cli.mjs'), '--out', out], root);
-    assert.equal(packed.code, 0, packed.stderr);
-    const [name] = readdirSync(out).filter((f) => f.endsWith('.tgz'));
-    tarball = join(out, name);
+    tarball = packCli();
   });
 
   it('holds only the bundles, README, LICENSE and the config schema, under 1 MiB, with no install scripts or dependencies', () => {
@@ -46,8 +37,7 @@ describe('npm package postmortem-lint', () => {
   it('installs into an empty folder offline, and npx postmortem-lint lints a file there', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-install-'));
     writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
-    const installed = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], dir);
-    assert.equal(installed.code, 0, installed.stderr);
+    installCli(tarball, dir);
     assert.deepEqual(readdirSync(join(dir, 'node_modules')).filter((f) => !f.startsWith('.')), ['postmortem-lint']);
     writeFileSync(join(dir, 'db-postmortem.md'), '# Outage\n\n## Summary\n\nAll users saw errors.\n\n## Timeline\n\n- 10:00 UTC: errors\n');
     const linted = sh('npx', ['--offline', 'postmortem-lint', 'db-postmortem.md'], dir);
