@@ -111,6 +111,39 @@ describe('--format junit', () => {
   });
 });
 
+describe('--format gitlab', () => {
+  type Issue = { type: string; check_name: string; description: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } };
+
+  it('writes Code Quality issues with the fields GitLab requires, fingerprints that survive a moved line', () => {
+    const dir = workspace({ 'db-postmortem.md': POSTMORTEM, 'moved-postmortem.md': `<!-- a comment -->\n\n${POSTMORTEM}` });
+    const { code, stdout } = runCli(['--format', 'gitlab', 'db-postmortem.md', 'moved-postmortem.md'], dir);
+    assert.equal(code, 1);
+    const issues = JSON.parse(stdout) as Issue[];
+    const db = issues.filter((i) => i.location.path === 'db-postmortem.md');
+    assert.deepEqual(db.map((i) => [i.type, i.check_name, i.severity, i.location.lines.begin]), [
+      ['issue', 'missing-section', 'major', 1],
+      ['issue', 'missing-section', 'major', 1],
+      ['issue', 'action-item-owner', 'info', 13],
+    ]);
+    assert.match(db[2].description, /"Raise 100% of <alerts> & pages"/);
+    // The same findings in another file are other issues.
+    assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+    assert.ok(issues.every((i) => /^[0-9a-f]{32}$/.test(i.fingerprint)));
+    // Stable from run to run, and when the findings move two lines down.
+    const again = JSON.parse(runCli(['--format', 'gitlab', 'db-postmortem.md'], dir).stdout) as Issue[];
+    assert.deepEqual(again.map((i) => i.fingerprint), db.map((i) => i.fingerprint));
+    writeFileSync(join(dir, 'db-postmortem.md'), `<!-- moved -->\n\n${POSTMORTEM}`);
+    const moved = JSON.parse(runCli(['--format', 'gitlab', 'db-postmortem.md'], dir).stdout) as Issue[];
+    assert.equal(moved.find((i) => i.check_name === 'action-item-owner')?.location.lines.begin, 15);
+    assert.deepEqual(moved.map((i) => i.fingerprint), db.map((i) => i.fingerprint));
+  });
+
+  it('is an empty list for a clean postmortem', () => {
+    const dir = workspace({ 'clean-postmortem.md': CLEAN });
+    assert.deepEqual(runCli(['--format', 'gitlab', 'clean-postmortem.md'], dir), { code: 0, stdout: '[]\n', stderr: '' });
+  });
+});
+
 describe('--format markdown', () => {
   it('writes a headline and a table per file, with document text escaped', () => {
     const dir = workspace({ 'pipe|postmortem.md': POSTMORTEM, 'clean-postmortem.md': CLEAN });
@@ -165,7 +198,7 @@ describe('--output', () => {
     assert.match(runCli(['timeline', 'db-postmortem.md', '--output', 'x'], dir).stderr, /--output is not an option of postmortem-lint timeline/);
     const bad = runCli(['--format', 'xml', 'db-postmortem.md'], dir);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /--format must be stylish, json, sarif, github, junit or markdown, not "xml"/);
+    assert.match(bad.stderr, /--format must be stylish, json, sarif, github, gitlab, junit or markdown, not "xml"/);
   });
 });
 

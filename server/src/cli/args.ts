@@ -5,7 +5,7 @@ import { BUILT_IN_PROFILE_NAMES } from '../core';
 export class UsageError extends Error {}
 
 /** The formats of a lint run. */
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'junit', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface LintArgs {
@@ -77,7 +77,7 @@ times and timezones that don't add up.
 
 Options:
   --format <name>       stylish (default), json, sarif, github (workflow annotations),
-                        junit (XML) or markdown
+                        gitlab (Code Quality), junit (XML) or markdown
   -o, --output <file>   write that format to the file; stylish still goes to the terminal
   --only-postmortems    lint a named file only when it is a postmortem (pre-commit hooks)
   --profile <name>      ${BUILT_IN_PROFILE_NAMES.join(', ')}, or one from .postmortemrc.json

@@ -1,6 +1,7 @@
 import type { OutputFormat } from '../args';
 import type { FileResult } from '../result';
 import { formatGithub } from './github';
+import { formatGitlab } from './gitlab';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
@@ -16,6 +17,8 @@ export function formatResults(format: OutputFormat, results: FileResult[], optio
       return formatSarif(results, options.version);
     case 'github':
       return formatGithub(results);
+    case 'gitlab':
+      return formatGitlab(results);
     case 'junit':
       return formatJunit(results);
     case 'markdown':
