@@ -10,7 +10,8 @@ import { before, describe, it } from 'node:test';
 import { postmortemUri, TestClient, workspace } from '../protocol/client';
 import { installCli, packCli, ROOT, sh } from './pack';
 
-const root = ROOT;
+/** The version the package takes from the root manifest. */
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('npm package postmortem-lint', () => {
   let tarball = '';
@@ -20,18 +21,17 @@ describe('npm package postmortem-lint', () => {
   });
 
   it('holds only the bundles, README, LICENSE and the config schema, under 1 MiB, with no install scripts or dependencies', () => {
-    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-    assert.equal(tarball.endsWith(`postmortem-lint-${version}.tgz`), true, tarball);
-    const files = sh('tar', ['tzf', tarball], root).stdout.split('\n').filter(Boolean).sort();
-    const schema = existsSync(join(root, 'schemas', 'postmortemrc.schema.json')) ? ['package/schemas/postmortemrc.schema.json'] : [];
+    assert.equal(tarball.endsWith(`postmortem-lint-${VERSION}.tgz`), true, tarball);
+    const files = sh('tar', ['tzf', tarball], ROOT).stdout.split('\n').filter(Boolean).sort();
+    const schema = existsSync(join(ROOT, 'schemas', 'postmortemrc.schema.json')) ? ['package/schemas/postmortemrc.schema.json'] : [];
     assert.deepEqual(files, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/server.js', 'package/package.json', ...schema].sort());
     assert.ok(statSync(tarball).size <= 1024 * 1024, `${statSync(tarball).size} bytes`);
-    const manifest = JSON.parse(sh('tar', ['xzOf', tarball, 'package/package.json'], root).stdout) as Record<string, unknown>;
+    const manifest = JSON.parse(sh('tar', ['xzOf', tarball, 'package/package.json'], ROOT).stdout) as Record<string, unknown>;
     assert.equal(manifest.name, 'postmortem-lint');
     assert.deepEqual(manifest.bin, { 'postmortem-lint': 'dist/cli.js', 'postmortem-language-server': 'dist/server.js' });
     assert.equal(manifest.scripts, undefined);
     assert.equal(manifest.dependencies, undefined);
-    assert.equal(manifest.version, version);
+    assert.equal(manifest.version, VERSION);
   });
 
   it('installs into an empty folder offline, and npx postmortem-lint lints a file there', () => {
@@ -45,7 +45,7 @@ describe('npm package postmortem-lint', () => {
     assert.match(linted.stdout, /^db-postmortem\.md$/m);
     assert.match(linted.stdout, /1:1\s+error\s+Missing section "Root Cause"/);
     assert.match(linted.stdout, /✖ \d+ problems \(3 errors/);
-    assert.equal(sh('npx', ['--offline', 'postmortem-lint', '--version'], dir).stdout.trim(), (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version);
+    assert.equal(sh('npx', ['--offline', 'postmortem-lint', '--version'], dir).stdout.trim(), VERSION);
     installedServer = join(dir, 'node_modules', '.bin', 'postmortem-language-server');
   });
 
