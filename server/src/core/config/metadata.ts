@@ -1,9 +1,9 @@
 /**
- * The front-matter contract's part of the configuration (`metadata.*`, `severityByStatus`):
- * its defaults and the checks of what a workspace sets. A workspace's `idPattern` is a regular
- * expression run on every document, so it must not be able to backtrack for long.
+ * The front-matter contract's part of the configuration (`metadata.*`): its defaults and the
+ * check of `idPattern` JSON Schema cannot state (jsonSchema.ts holds the rest). A workspace's
+ * `idPattern` is a regular expression run on every document, so it must not be able to
+ * backtrack for long.
  */
-import { SEVERITIES, type Severity } from '../findings';
 
 /** What front matter may say (SPEC §6, issue 14). */
 export interface MetadataConfig {
@@ -98,29 +98,4 @@ function patternShape(source: string): { quantifiers: number; nestedRepetition: 
     }
   }
   return { quantifiers, nestedRepetition, backreference };
-}
-
-const nonEmptyStrings = (v: unknown): boolean => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.trim() !== '');
-
-/** Checks of the `metadata.*` keys, by dotted key: a message when a value is refused. */
-export const METADATA_CHECKS: Record<string, (value: unknown) => string | undefined> = {
-  'metadata.severities': (v) => (nonEmptyStrings(v) ? undefined : 'must be a list of one or more severity names, such as ["SEV1", "SEV2"]'),
-  'metadata.statuses': (v) => (nonEmptyStrings(v) ? undefined : 'must be a list of one or more status names, such as ["draft", "published"]'),
-  'metadata.idPattern': (v) => (typeof v === 'string' && v.trim() !== '' ? idPatternProblem(v) : 'must be a regular expression, such as "^INC-\\\\d+$"'),
-  'metadata.required': (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '') ? undefined : 'must be a list of front matter keys, such as ["id", "severity"]'),
-};
-
-/** Reads `severityByStatus` (status → the highest severity findings of such documents get). */
-export function checkSeverityByStatus(value: unknown): { caps: Record<string, Severity>; problems: Array<{ key: string; message: string }> } {
-  const caps: Record<string, Severity> = {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    return { caps, problems: [{ key: 'severityByStatus', message: '"severityByStatus" must be an object mapping a status to a severity, such as {"draft": "warning"}' }] };
-  }
-  const problems: Array<{ key: string; message: string }> = [];
-  for (const [status, severity] of Object.entries(value as Record<string, unknown>)) {
-    const key = `severityByStatus.${status}`;
-    if (typeof severity === 'string' && (SEVERITIES as readonly string[]).includes(severity)) caps[status] = severity as Severity;
-    else problems.push({ key, message: `"${key}" must be one of "error", "warning", "info", "hint"` });
-  }
-  return { caps, problems };
 }

@@ -1,5 +1,8 @@
-import { SEVERITIES, type RuleSetting, type Severity } from '../findings';
-import { checkSeverityByStatus, defaultMetadata, METADATA_CHECKS, type MetadataConfig } from './metadata';
+import type { RuleSetting, Severity } from '../findings';
+import { BUILT_IN_PROFILE_NAMES } from '../profiles/profiles';
+import { checkValue, type Refine } from './check';
+import { configJsonSchema, NESTED_KEYS, type JsonSchema } from './jsonSchema';
+import { defaultMetadata, idPatternProblem, type MetadataConfig } from './metadata';
 
 /** How documents are recognised as postmortems (SPEC §2). */
 export type DetectMode = 'auto' | 'globs' | 'always';
@@ -78,15 +81,6 @@ export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 
   trace?: Partial<PostmortemConfig['trace']>;
 };
 
-type Check = (value: unknown) => string | undefined;
-
-const isString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'must be a non-empty string');
-const isBoolean: Check = (v) => (typeof v === 'boolean' ? undefined : 'must be true or false');
-const oneOf = (...values: string[]): Check => (v) => (typeof v === 'string' && values.includes(v) ? undefined : `must be one of ${values.map((x) => `"${x}"`).join(', ')}`);
-const nonNegative: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : 'must be a number of 0 or more');
-const positive: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? undefined : 'must be a number above 0');
-const stringList: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings');
-
 /**
  * Globs that match in a moment. picomatch makes each `*` a lazy `[^/]*?` and each `**` a
  * run of segments, and several of them backtrack polynomially on a long path (a workspace's
@@ -103,96 +97,51 @@ function globTooComplex(pattern: string): boolean {
   }
   return wildcards > 4;
 }
-const globList: Check = (v) => {
-  const bad = stringList(v);
-  if (bad) return bad;
-  const complex = (v as string[]).find(globTooComplex);
+
+/** Keys holding glob patterns, by path (`[]` for any index). */
+const GLOB_KEYS = new Set(['include']);
+
+/** What JSON Schema cannot say: globs and a regular expression that would match slowly. */
+const refine: Refine = (path, value) => {
+  if (path === 'metadata.idPattern' && typeof value === 'string') return idPatternProblem(value);
+  if (!GLOB_KEYS.has(path)) return undefined;
+  const complex = (Array.isArray(value) ? value : [value]).find((glob) => typeof glob === 'string' && globTooComplex(glob));
   return complex === undefined ? undefined : `has a pattern too complex to match quickly ("${complex}"): use at most two "*" in a path segment, four wildcards in all, and no extglobs`;
 };
-const zoneOrNull: Check = (v) => (v === null || (typeof v === 'string' && v.trim() !== '') ? undefined : 'must be a timezone name such as "UTC" or "America/New_York", or null');
-const object: Check = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? undefined : 'must be an object');
 
-const SCALAR_KEYS: Record<string, Check> = {
-  enable: isBoolean,
-  profile: isString,
-  include: globList,
-  detect: oneOf('auto', 'globs', 'always'),
-  'timeline.maxGap': positive,
-  'timeline.tolerance': nonNegative,
-  'timeline.defaultTimezone': zoneOrNull,
-  ...METADATA_CHECKS,
-  maxFileSize: positive,
-  run: oneOf('onType', 'onSave'),
-  'trace.server': oneOf('off', 'messages', 'verbose'),
-  reportUnusedSuppressions: isBoolean,
-};
+/** The schema validation uses, per rule list (the registry's, in practice: built once). */
+const schemas = new WeakMap<readonly string[], JsonSchema>();
+function schemaFor(knownRules: readonly string[]): JsonSchema {
+  let schema = schemas.get(knownRules);
+  if (!schema) {
+    schema = configJsonSchema({ rules: knownRules.map((id) => ({ id })), profiles: BUILT_IN_PROFILE_NAMES.map((name) => ({ name })) });
+    schemas.set(knownRules, schema);
+  }
+  return schema;
+}
 
 /**
  * Checks raw configuration (nested objects or dotted keys, as VS Code settings and the
- * config file write them) and keeps what is valid. Every refused value gives one problem
- * naming its key; the defaults stand in for it.
+ * config file write them) against the configuration schema and keeps what is valid. Every
+ * refused value gives one problem naming its key; the defaults stand in for it.
  */
 export function validateConfig(raw: unknown, source: string, knownRules: readonly string[]): { patch: ConfigPatch; problems: ConfigProblem[] } {
-  const problems: ConfigProblem[] = [];
+  if (raw === null || raw === undefined) return { patch: {}, problems: [] };
+  const checked = checkValue(schemaFor(knownRules), raw, '', refine);
   const patch: Record<string, unknown> = {};
-  if (raw === null || raw === undefined) return { patch: {}, problems };
-  const rootProblem = object(raw);
-  if (rootProblem) return { patch: {}, problems: [{ key: '(root)', message: `the configuration ${rootProblem}`, source }] };
-
-  for (const [key, value] of flatten(raw as Record<string, unknown>)) {
-    if (value === undefined) continue;
-    const problem = (message: string) => problems.push({ key, message: `"${key}" ${message}`, source });
-    if (key === 'rules') {
-      const rules = checkRules(value, knownRules);
-      rules.problems.forEach((p) => problems.push({ ...p, source }));
-      patch.rules = rules.rules;
-    } else if (key === 'severityByStatus') {
-      const caps = checkSeverityByStatus(value);
-      caps.problems.forEach((p) => problems.push({ ...p, source }));
-      patch.severityByStatus = caps.caps;
-    } else if (key === 'profiles') {
-      const bad = object(value);
-      if (bad) problem(bad);
-      else patch.profiles = value;
-    } else if (key in SCALAR_KEYS) {
-      const bad = SCALAR_KEYS[key](value);
-      if (bad) problem(bad);
-      else setPath(patch, key, value);
-    } else if (key !== '$schema') {
-      problem(`is not a setting (known: ${[...Object.keys(SCALAR_KEYS), 'rules', 'profiles', 'severityByStatus'].join(', ')})`);
-    }
+  for (const [key, value] of Object.entries((checked.value ?? {}) as Record<string, unknown>)) {
+    if (key === '$schema') continue;
+    if (NESTED.includes(key)) for (const [inner, innerValue] of Object.entries(value as Record<string, unknown>)) setPath(patch, `${key}.${inner}`, innerValue);
+    else setPath(patch, key, value);
   }
-  return { patch: patch as ConfigPatch, problems };
+  return { patch: patch as ConfigPatch, problems: checked.problems.map((problem) => ({ ...problem, source })) };
 }
 
-function checkRules(value: unknown, knownRules: readonly string[]): { rules: Record<string, RuleSetting>; problems: Omit<ConfigProblem, 'source'>[] } {
-  const rules: Record<string, RuleSetting> = {};
-  const problems: Omit<ConfigProblem, 'source'>[] = [];
-  const bad = object(value);
-  if (bad) return { rules, problems: [{ key: 'rules', message: `"rules" ${bad} mapping rule ids to a severity or "off"` }] };
-  for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-    const key = `rules.${id}`;
-    if (!knownRules.includes(id)) problems.push({ key, message: `"${key}": there is no rule "${id}" (rules: ${knownRules.join(', ')})` });
-    else if (typeof setting === 'string' && ([...SEVERITIES, 'off'] as string[]).includes(setting)) rules[id] = setting as RuleSetting;
-    else problems.push({ key, message: `"${key}" must be one of "off", "hint", "info", "warning", "error"` });
-  }
-  return { rules, problems };
-}
-
-/** Keys whose object value holds settings of their own, opened into dotted keys. */
-const NESTED = ['timeline', 'trace', 'metadata'];
-
-/** Yields top-level keys, with `timeline`, `trace` and `metadata` objects opened into dotted keys. */
-function* flatten(raw: Record<string, unknown>): Generator<[string, unknown]> {
-  for (const [key, value] of Object.entries(raw)) {
-    if (NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) yield [`${key}.${inner}`, innerValue];
-    } else yield [key, value];
-  }
-}
+/** Keys whose object value holds settings of their own (also written dotted: `timeline.maxGap`). */
+const NESTED: readonly string[] = NESTED_KEYS;
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
-  const [head, tail] = dotted.split('.', 2);
+  const [head, tail] = NESTED.some((group) => dotted.startsWith(`${group}.`)) ? dotted.split('.', 2) : [dotted, undefined];
   if (tail === undefined) target[head] = value;
   else target[head] = { ...((target[head] as Record<string, unknown>) ?? {}), [tail]: value };
 }
