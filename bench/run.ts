@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: in one run, the parse floor (the core's own unified processor, parsing
+ * `npm run bench`: in one run, on two generated corpora (bench/corpus.ts, the first one, and
+ * bench/drafts.ts, drafts with reference definitions, `]:` log lines, bracketed times and
+ * large mixed-zone timelines): the parse floor (the core's own unified processor, parsing
  * alone) against the full analysis; incremental analysis after single-character edits;
  * edit-to-diagnostics latency and peak memory of the language server against
- * unified-language-server with remark-lint's recommended preset; CLI throughput against
- * markdownlint-cli2 and remark-cli. Prints a table of medians and ratios and writes
+ * unified-language-server with remark-lint's recommended preset; CLI CPU and wall time
+ * against a bare node + remark-parse script, and throughput against markdownlint-cli2 and
+ * remark-cli. Every target of issue 18 is printed beside its figure. Writes
  * bench/results/latest.json. `--quick`: fewer files and repeats, for a smoke run.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,13 +18,15 @@ import { parseDocument } from '../server/src/core/chunks';
 import { parseMarkdown } from '../server/src/core/parse';
 import { adversarialGrowth } from './adversarial';
 import { corpus, longPostmortem } from './corpus';
-import { median, timeMedian, timeProcess } from './measure';
+import { drafts, longDraft } from './drafts';
+import { median, timeMedian, timeProcess, timeProcessCpu } from './measure';
 import { charEdits, measureServer, serverWorkspace } from './server';
 
 const root = resolve(__dirname, '..');
 const work = join(root, 'bench', 'results');
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 3 : 7;
+const count = quick ? 200 : 1000;
 
 interface Row {
   name: string;
@@ -33,45 +38,62 @@ const rows: Row[] = [];
 const round = (value: number) => (Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 100) / 100);
 const row = (name: string, value: number, unit: string, ratio?: string) => {
   rows.push({ name, value: round(value), unit, ratio });
-  console.log(`${name.padEnd(52)} ${String(round(value)).padStart(9)} ${unit.padEnd(8)} ${ratio ?? ''}`);
+  console.log(`${name.padEnd(60)} ${String(round(value)).padStart(9)} ${unit.padEnd(8)} ${ratio ?? ''}`);
 };
+type Target = { op: '≤' | '≥' | '<'; value: number };
+const met = (value: number, target: Target) => (target.op === '≥' ? value >= target.value : target.op === '<' ? value < target.value : value <= target.value);
 /** "0.42× peer (target ≤ 0.5, met)". */
-const versus = (ratio: number, what: string, target?: { op: '≤' | '≥' | '<'; value: number }) =>
-  `${ratio.toFixed(2)}× ${what}${target ? ` (target ${target.op} ${target.value}, ${(target.op === '≥' ? ratio >= target.value : ratio <= target.value) ? 'met' : 'MISSED'})` : ''}`;
+const versus = (ratio: number, what: string, target?: Target) => `${ratio.toFixed(2)}× ${what}${target ? ` (target ${target.op} ${target.value}, ${met(ratio, target) ? 'met' : 'MISSED'})` : ''}`;
+const absolute = (value: number, target: Target) => `target ${target.op} ${target.value}, ${met(value, target) ? 'met' : 'MISSED'}`;
 
 const config = defaultConfig();
-const files = corpus(quick ? 200 : 1000);
-const long5k = longPostmortem(5000);
-const long20k = longPostmortem(20000);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (${availableParallelism()} usable), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${process.platform}`;
-console.log(`corpus: ${files.length} postmortems (${(files.reduce((s, f) => s + f.length, 0) / 1e6).toFixed(2)} MB), 5,000 and 20,000-line documents`);
+
+/** One corpus of the bench: its files and its 5,000-line document. */
+interface Corpus {
+  /** Short name printed before each of its rows. */
+  tag: string;
+  files: string[];
+  long5k: string;
+  long20k?: string;
+}
+const corpora: Corpus[] = [
+  { tag: 'A', files: corpus(count), long5k: longPostmortem(5000), long20k: longPostmortem(20000) },
+  { tag: 'B', files: drafts(count), long5k: longDraft(5000) },
+];
+console.log(`corpus A (bench/corpus.ts): ${count} postmortems (${mb(corpora[0].files)} MB), 5,000 and 20,000-line documents`);
+console.log(`corpus B (bench/drafts.ts): ${count} drafts with definitions, \`]:\` lines, mixed zones (${mb(corpora[1].files)} MB), a 5,000-line document`);
 console.log(`machine: ${machine}\n`);
 
-// 1. The parse floor and the full analysis of the same texts.
-const parseCorpus = timeMedian(repeats, () => files.forEach((f) => parseMarkdown(f)));
-const analyzeCorpus = timeMedian(repeats, () => files.forEach((f) => analyze(f, { config, force: true })));
-row(`parse floor, ${files.length} files`, parseCorpus, 'ms');
-row(`full analysis, ${files.length} files`, analyzeCorpus, 'ms', versus(analyzeCorpus / parseCorpus, 'floor', { op: '≤', value: 1.5 }));
-const floors = new Map<string, number>();
-for (const [label, text] of [['5,000-line', long5k], ['20,000-line', long20k]] as const) {
-  const parse = timeMedian(repeats, () => parseMarkdown(text));
-  // The core parses a long document in chunks where the parser starts afresh (same tree): the analysis includes that.
-  const chunked = timeMedian(repeats, () => parseDocument(text));
-  const full = timeMedian(repeats, () => analyze(text, { config, force: true }));
-  floors.set(label, parse);
-  row(`parse floor, ${label} document`, parse, 'ms');
-  row(`  the core's parse of it, in chunks`, chunked, 'ms', versus(chunked / parse, 'floor'));
-  row(`full analysis, ${label} document`, full, 'ms', versus(full / parse, 'floor', label.startsWith('5') ? { op: '≤', value: 1.5 } : undefined));
+function mb(files: string[]): string {
+  return (files.reduce((s, f) => s + f.length, 0) / 1e6).toFixed(2);
 }
-const floor5k = floors.get('5,000-line')!;
 
-// 2. Incremental analysis in process: the same 30 single-character edits the servers get.
-const edits = charEdits(long5k, 30);
-{
-  let previous = analyze(long5k, { config, force: true });
-  let text = long5k;
+/** In process: parse floor, full and incremental analysis. Returns the 5,000-line document's parse floor. */
+function inProcess(c: Corpus): number {
+  const { tag, files } = c;
+  const parseCorpus = timeMedian(repeats, () => files.forEach((f) => parseMarkdown(f)));
+  const analyzeCorpus = timeMedian(repeats, () => files.forEach((f) => analyze(f, { config, force: true })));
+  row(`${tag}: parse floor, ${files.length} files`, parseCorpus, 'ms');
+  row(`${tag}: full analysis, ${files.length} files`, analyzeCorpus, 'ms', versus(analyzeCorpus / parseCorpus, 'floor', { op: '≤', value: 1.5 }));
+  const docs: Array<[string, string]> = [['5,000-line', c.long5k]];
+  if (c.long20k) docs.push(['20,000-line', c.long20k]);
+  let floor5k = 0;
+  for (const [label, text] of docs) {
+    const parse = timeMedian(repeats, () => parseMarkdown(text));
+    // The core parses a long document in chunks where the parser starts afresh (same tree): the analysis includes that.
+    const chunked = timeMedian(repeats, () => parseDocument(text));
+    const full = timeMedian(repeats, () => analyze(text, { config, force: true }));
+    if (!floor5k) floor5k = parse;
+    row(`${tag}: parse floor, ${label} document`, parse, 'ms');
+    row(`${tag}:   the core's parse of it, in chunks`, chunked, 'ms', versus(chunked / parse, 'floor'));
+    row(`${tag}: full analysis, ${label} document`, full, 'ms', versus(full / parse, 'floor', label.startsWith('5') ? { op: '≤', value: 1.5 } : undefined));
+  }
+  // The same 30 single-character edits the servers get.
+  let previous = analyze(c.long5k, { config, force: true });
+  let text = c.long5k;
   const times: number[] = [];
-  for (const edit of edits) {
+  for (const edit of charEdits(c.long5k, 30)) {
     const offset = new LineIndex(text).offsetAt(edit);
     text = text.slice(0, offset) + edit.text + text.slice(offset);
     const start = performance.now();
@@ -79,37 +101,48 @@ const edits = charEdits(long5k, 30);
     times.push(performance.now() - start);
   }
   const incremental = median(times);
-  row('incremental analysis after an edit, 5,000 lines', incremental, 'ms', versus(incremental / floor5k, 'full parse'));
+  row(`${tag}: incremental analysis after an edit, 5,000 lines`, incremental, 'ms', versus(incremental / floor5k, 'full parse'));
+  return floor5k;
 }
 
-// 2b. Adversarial input (bench/adversarial.ts): linear growth is about 4× the time for 4× the input.
+const floors = corpora.map(inProcess);
+
+// Adversarial input (bench/adversarial.ts): linear growth is about 4× the time for 4× the input.
 for (const g of adversarialGrowth(quick)) {
   row(`adversarial: ${g.name}, ${g.sizes}`, g.large, 'ms', `${g.ratio.toFixed(1)}× for 4× (linear ≈ 4; target < 10, ${g.ratio < 10 ? 'met' : 'MISSED'})`);
 }
 
-// 3 and 4 start processes: see main().
+// The servers and the CLIs start processes: see main().
 main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
 
-async function main(): Promise<void> {
-  // 3. The language servers: memory with 50 postmortems of the corpus open; then the 5,000-line
-  // document opened too and edited 30 times, each edit timed until its diagnostics.
+/**
+ * The language servers: memory with 50 documents of the corpus open; then its 5,000-line
+ * document opened too and edited 30 times, each edit timed until its diagnostics.
+ */
+async function servers(c: Corpus, floor5k: number): Promise<{ ours: number[]; peer: number[] }> {
+  const { tag } = c;
   const serverDir = join(work, 'server');
-  const documents = new Map(files.slice(0, 50).map((text, i) => [`${String(i).padStart(4, '0')}-postmortem.md`, text] as const));
-  const long: [string, string] = ['long-5000-postmortem.md', long5k];
+  const documents = new Map(c.files.slice(0, 50).map((text, i) => [`${String(i).padStart(4, '0')}-postmortem.md`, text] as const));
+  const long: [string, string] = ['long-5000-postmortem.md', c.long5k];
   serverWorkspace(serverDir, [...documents, long]);
+  const edits = charEdits(c.long5k, 30);
   const ours = await measureServer(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], serverDir, documents, long, edits);
   const peer = await measureServer(process.execPath, [join(root, 'bench', 'peer-server.mjs'), '--stdio'], serverDir, documents, long, edits);
-  row('edit → diagnostics, ours (5,000 lines, median of 30)', ours.medianLatency, 'ms', versus(ours.medianLatency / floor5k, 'full parse', { op: '≤', value: 0.1 }));
-  row('edit → diagnostics, unified-language-server + remark-lint', peer.medianLatency, 'ms', `ours ${versus(ours.medianLatency / peer.medianLatency, 'peer', { op: '≤', value: 0.5 })}`);
-  row('server peak memory, 50 open postmortems, ours', ours.peakMemoryMb, 'MiB', `target < 150, ${ours.peakMemoryMb < 150 ? 'met' : 'MISSED'}`);
-  row('server peak memory, 50 open postmortems, peer', peer.peakMemoryMb, 'MiB');
-  row('… then + the 5,000-line document, 30 edits, ours', ours.finalPeakMemoryMb, 'MiB');
-  row('… then + the 5,000-line document, 30 edits, peer', peer.finalPeakMemoryMb, 'MiB');
+  row(`${tag}: edit → diagnostics, ours (5,000 lines, median of 30)`, ours.medianLatency, 'ms', versus(ours.medianLatency / floor5k, 'full parse', { op: '≤', value: 0.1 }));
+  row(`${tag}: edit → diagnostics, unified-language-server + remark-lint`, peer.medianLatency, 'ms', `ours ${versus(ours.medianLatency / peer.medianLatency, 'peer', { op: '≤', value: 0.25 })}`);
+  row(`${tag}: server peak RSS, 50 open documents, ours`, ours.peakMemoryMb, 'MiB', absolute(ours.peakMemoryMb, { op: '≤', value: 120 }));
+  row(`${tag}: server peak RSS, 50 open documents, peer`, peer.peakMemoryMb, 'MiB');
+  row(`${tag}: … + the 5,000-line document and 30 edits, ours`, ours.finalPeakMemoryMb, 'MiB', absolute(ours.finalPeakMemoryMb, { op: '≤', value: 200 }));
+  row(`${tag}: … + the 5,000-line document and 30 edits, peer`, peer.finalPeakMemoryMb, 'MiB');
+  return { ours: ours.latencies.map(round), peer: peer.latencies.map(round) };
+}
 
-  // 4. CLI throughput, whole processes, on the same files written to disk.
+/** The CLIs, whole processes, on the corpus's files written to disk. */
+function clis(c: Corpus): void {
+  const { tag, files } = c;
   const dir = join(work, 'corpus', 'postmortems');
   rmSync(join(work, 'corpus'), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -117,25 +150,28 @@ async function main(): Promise<void> {
   writeFileSync(join(work, 'corpus', '.remarkrc.json'), JSON.stringify({ plugins: ['remark-preset-lint-recommended'] }));
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
   const cliRepeats = quick ? 1 : 3;
-  const cli = timeProcess(cliRepeats, process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', 'postmortems'], join(work, 'corpus'));
-  const mdl = timeProcess(cliRepeats, bin('markdownlint-cli2'), ['postmortems/**/*.md'], join(work, 'corpus'));
-  const remark = timeProcess(cliRepeats, bin('remark'), ['postmortems', '--quiet', '--no-stdout'], join(work, 'corpus'));
+  const cwd = join(work, 'corpus');
+  const cli = timeProcessCpu(cliRepeats, process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', 'postmortems'], cwd);
+  const bare = timeProcessCpu(cliRepeats, process.execPath, [join(root, 'bench', 'bare-parse.mjs'), 'postmortems'], cwd);
+  const mdl = timeProcess(cliRepeats, bin('markdownlint-cli2'), ['postmortems/**/*.md'], cwd);
   const fps = (ms: number) => (files.length / ms) * 1000;
-  row('CLI postmortem-lint', fps(cli.ms), 'files/s');
-  row('CLI markdownlint-cli2', fps(mdl.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(mdl.ms), 'markdownlint-cli2', { op: '≥', value: 1.5 })}`);
-  row('CLI remark-cli + lint-recommended', fps(remark.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(remark.ms), 'remark-cli')}`);
+  row(`${tag}: CLI postmortem-lint, CPU (all threads)`, cli.cpuMs, 'ms', versus(cli.cpuMs / bare.cpuMs, 'bare node + remark-parse', { op: '≤', value: 1.5 }));
+  row(`${tag}: CLI postmortem-lint, wall`, cli.ms, 'ms', versus(cli.ms / bare.ms, 'bare node + remark-parse', { op: '≤', value: 0.85 }));
+  row(`${tag}: bare node + remark-parse script, CPU / wall`, bare.cpuMs, 'ms', `wall ${round(bare.ms)} ms`);
+  row(`${tag}: CLI postmortem-lint`, fps(cli.ms), 'files/s');
+  row(`${tag}: CLI markdownlint-cli2`, fps(mdl.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(mdl.ms), 'markdownlint-cli2', { op: '≥', value: 1.5 })}`);
+  if (tag === 'A') {
+    const remark = timeProcess(cliRepeats, bin('remark'), ['postmortems', '--quiet', '--no-stdout'], cwd);
+    row(`${tag}: CLI remark-cli + lint-recommended`, fps(remark.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(remark.ms), 'remark-cli')}`);
+  }
+}
 
+async function main(): Promise<void> {
+  const latencies: Record<string, { ours: number[]; peer: number[] }> = {};
+  for (const [i, c] of corpora.entries()) latencies[c.tag] = await servers(c, floors[i]);
+  for (const c of corpora) clis(c);
   mkdirSync(work, { recursive: true });
-  const result = {
-    date: new Date().toISOString(),
-    machine,
-    node: process.version,
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model,
-    quick,
-    rows,
-    latencies: { ours: ours.latencies.map(round), peer: peer.latencies.map(round) },
-  };
+  const result = { date: new Date().toISOString(), machine, node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, quick, rows, latencies };
   writeFileSync(join(work, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwritten to ${join('bench', 'results', 'latest.json')}`);
 }

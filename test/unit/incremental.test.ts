@@ -41,6 +41,8 @@ const block = fc.oneof(
   fc.constantFrom('<div>\nhtml\n</div>', '<!-- comment\n\nstill comment -->', '<script>\nx\n</script>', '<details>'),
   fc.constantFrom('> quoted\nlazy line', '> - quoted item\n>   more', '***', '---', '- - -'),
   fc.constantFrom('[ref]: https://example.com', 'see [ref] and [^1]', '[^1]: a footnote'),
+  // Definitions and references, and `]:` text that is no definition (log lines, bracketed times).
+  fc.constantFrom('[runbook]: https://example.com/rb', '[Pool Doc]: <https://example.com/p> "Pool"', 'see [runbook], [Runbook][] and [the pool][pool doc]', '- [12:30]: rollback started\n- [12:41 UTC]: see [runbook]', '[12:30]: rollback of [ref]', 'nginx[31101]: upstream timed out', '`db-1 postgres[77]: FATAL`', '> [quoted]: /q\n> [quoted]', '[^2]: note two\n\n    more of it', 'calls [^2] and [^1] and [quoted]', '[multi]:\n/url\n"title"', '- [item]: /in-list\n- [item]'),
   fc.constantFrom('-\n  after an empty item', '3. three\n4. four', '- a\n+ b\n* c', '1. a\n1) b', '- a\nlazy\n  - b\n\n    para in b', '- ```\n  code in item\n  ```', '<custom-tag>\ntext', '<pre>\n\nx\n</pre>', 'a | b\n--|--\nc | d', 'text\n| a |\n|---|', '\t- tabbed\n\tcode?', '> 1. quoted list\n> 2. more\nlazy', 'Setext\n---\n- after'),
   fc.constant(''),
 );
@@ -58,6 +60,7 @@ const documentArb = fc.tuple(fc.oneof(blocks, blocks, soup), fc.boolean()).map((
 /** What an edit inserts: characters and lines that change how Markdown reads. */
 const insert = fc.oneof(
   fc.constantFrom('x', ' ', '\n', '\n\n', '- ', '* ', '1. ', '2) ', '-\n', '  ', '|', '| a | b |', '|---|---|', '```', '~~~', '> ', '# ', '#', '===', '---', '    ', '\t', '<div>', '-->', '<!--', '**', '_', '`', '[', ']', ']:', '\r\n', '\r', '\uFEFF', '10:45 UTC ', '- 11:00: late entry\n'),
+  fc.constantFrom('[runbook]: /x\n', '[ref]: /r\n\n', '[runbook]', '[pool doc]', '[12:30]: ', 'nginx[1]: ', '[^1]', '[^2]: n\n', ']: /u', '[a]:', 'run'),
   text,
   fc.constant(''),
 );
@@ -127,6 +130,22 @@ describe('incremental parsing and analysis', () => {
       const before = (tree.children[container] as { children: unknown[] }).children;
       const after = (reparsed.children[container] as { children: unknown[] }).children;
       assert.equal(after[50], before[50], 'an item far above the edit is reused as it was');
+    }
+  });
+
+  it('re-parses a window of a document with definitions and `]:` lines, and reuses the rest', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? `nginx[${31000 + i}]: upstream timed out, see [runbook]` : `[${String(10 + (i % 12))}:${String(i % 60).padStart(2, '0')}]: event ${i} [pool doc]`));
+    const source = `# Incident\n\nSee [runbook] and [^1].\n\n## Timeline\n\n${entries.join('\n\n')}\n\n[runbook]: https://example.com/rb\n[Pool Doc]: /pool\n\n[^1]: a note\n`;
+    const tree = parseMarkdown(source);
+    for (const [from, to] of [['event 151', 'event 1x51'], ['timed out', 'timed  out'], ['[runbook]: https', '[runbook]: http'], ['[Pool Doc]', '[Pool Docs]'], ['a note', 'a note\n\n[new]: /n']]) {
+      const at = source.lastIndexOf(from);
+      assert.ok(at > 0);
+      const next = source.slice(0, at) + to + source.slice(at + from.length);
+      const reparsed = reparse({ text: source, tree, index: new LineIndex(source) }, next);
+      assert.deepStrictEqual(reparsed, parseMarkdown(next), `${from} → ${to}`);
+      // An edit that keeps every definition label reuses the blocks above it as they were.
+      const keeps = !to.includes('[Pool Docs]') && !to.includes('[new]');
+      assert.equal(reparsed.children[2] === tree.children[2], keeps, `${from} → ${to}: reused`);
     }
   });
 

@@ -6,12 +6,24 @@ import type { Nodes } from 'mdast';
 import type { Point, Position } from 'unist';
 
 /**
- * Whether parts of a text may be parsed apart at all. Not with link or footnote definitions
- * (`]:`: a definition changes how references anywhere read), lone CR line breaks (lines
- * counted apart), or a byte order mark (skipped as one where a part starts: offsets move).
+ * Whether parts of a text may be parsed apart at all: not with lone CR line breaks (micromark
+ * counts them as line endings, the line index here does not, so lines would be counted
+ * apart; CRLF is fine). Definitions (`]:`) are handled with the document's labels known
+ * (definitions.ts); a byte order mark by the windows (never one that starts with it, but the
+ * document's start: micromark skips it there only).
  */
 export function canReuse(text: string): boolean {
-  return !text.includes('\uFEFF') && !text.includes(']:') && (!text.includes('\r') || !/\r(?!\n)/.test(text));
+  return !text.includes('\r') || !/\r(?!\n)/.test(text);
+}
+
+/** Whether a part of a text that starts at `start` can be parsed apart: micromark would skip a byte order mark it starts with. */
+export function startsCleanly(source: string, start: number): boolean {
+  return start === 0 || source.charCodeAt(0) !== 0xfeff;
+}
+
+/** Whether a text opens with a front matter fence (micromark skips a byte order mark before it). */
+export function opensFrontMatter(text: string): boolean {
+  return text.startsWith('---') || text.startsWith('\uFEFF---');
 }
 
 const CLOSED_BY_BLANK_LINE = new Set(['paragraph', 'heading', 'thematicBreak', 'table', 'html', 'blockquote', 'yaml']);

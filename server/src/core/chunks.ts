@@ -7,15 +7,36 @@
  * whole, a chunk takes a few (the server's peak memory), and less garbage is faster too.
  */
 import type { Root, RootContent } from 'mdast';
-import { canReuse, countLines, freshAfter, moveInPlace, rootEnd } from './blocks';
+import { canReuse, countLines, freshAfter, moveInPlace, opensFrontMatter, rootEnd, startsCleanly } from './blocks';
+import { definitionKeys, guessLabels, labelsFromKeys, NO_LABELS, sameLabels, setLabelsOfTree, type DefinedLabels } from './definitions';
 import { parseMarkdown, parseWindow } from './parse';
 
 /** About how many characters a chunk holds (a few hundred lines). */
 export const CHUNK_SIZE = 16_000;
 
-/** Parses a document, in chunks when it is long; the same tree as `parseMarkdown`. */
+/**
+ * Parses a document, in chunks when it is long; the same tree as `parseMarkdown`. Every chunk
+ * is parsed with the document's definition labels known (definitions.ts): guessed from its
+ * lines first, and when the chunks' definitions say otherwise, parsed again with those.
+ */
 export function parseDocument(text: string, chunkSize = CHUNK_SIZE): Root {
   if (text.length <= chunkSize * 2 || !canReuse(text)) return parseMarkdown(text);
+  const guess = text.includes(']:') ? guessLabels(text) : NO_LABELS;
+  const tree = parseChunks(text, chunkSize, guess);
+  if (!tree) return parseMarkdown(text);
+  const found = labelsFromKeys(definitionKeys([tree]));
+  if (sameLabels(found, guess)) {
+    setLabelsOfTree(tree, found);
+    return tree;
+  }
+  const again = parseChunks(text, chunkSize, found);
+  if (!again) return parseMarkdown(text);
+  setLabelsOfTree(again, found);
+  return again;
+}
+
+/** The chunked parse with `labels` defined; undefined when the text must be parsed whole. */
+function parseChunks(text: string, chunkSize: number, labels: DefinedLabels): Root | undefined {
   const children: RootContent[] = [];
   let start = 0;
   let line = 0;
@@ -23,9 +44,10 @@ export function parseDocument(text: string, chunkSize = CHUNK_SIZE): Root {
     let end = nextCut(text, start + chunkSize);
     for (;;) {
       const source = text.slice(start, end);
-      const tree = start === 0 ? parseMarkdown(source) : parseWindow(source);
+      if (!startsCleanly(source, start)) return undefined;
+      const tree = start === 0 ? parseMarkdown(source, labels) : parseWindow(source, labels);
       // Quirks that reach across the whole document: parse it whole (see reparse.ts).
-      if ('checked' in tree || (start === 0 && text.startsWith('---') && tree.children[0]?.type !== 'yaml')) return parseMarkdown(text);
+      if ('checked' in tree || (start === 0 && opensFrontMatter(text) && tree.children[0]?.type !== 'yaml')) return undefined;
       const nodes = tree.children;
       for (const node of nodes) moveInPlace(node, start, line);
       const last = nodes[nodes.length - 1];

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Data, type Processor } from 'unified';
 import { withFastAutolinkLiterals } from './autolinks';
+import { noLabels, type DefinedLabels } from './definitions';
 
 type Extension = NonNullable<Data['micromarkExtensions']>[number];
 
@@ -53,8 +54,33 @@ function withoutNesting(this: Processor): void {
   data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { disable } as Extension];
 }
 
-/** The core's Markdown processor: CommonMark, GFM and YAML front matter (or not: for parts of a document), `DROPPED_CONSTRUCTS` dropped. */
-function markdown(options: { frontMatter: boolean; tables: boolean; nesting: boolean }) {
+/** The labels the parse under way starts with (parseWith sets them; parses are synchronous). */
+let seedLabels: DefinedLabels | undefined;
+const seededParsers = new WeakSet<object>();
+
+/**
+ * A unified plugin that starts each parse with `seedLabels` defined: a construct tried at
+ * the start of flow lines that adds them to micromark's parser once and then declines. All
+ * flow is read before any inline text, so every reference sees them (definitions.ts).
+ */
+function withDefinedLabels(this: Processor): void {
+  const data = this.data();
+  const seed = {
+    tokenize(this: { parser: { defined: string[]; gfmFootnotes?: string[] } }, _effects: unknown, _ok: unknown, nok: (code: number | null) => unknown) {
+      const parser = this.parser;
+      if (seedLabels && !seededParsers.has(parser)) {
+        seededParsers.add(parser);
+        parser.defined.push(...seedLabels.links);
+        parser.gfmFootnotes = [...(parser.gfmFootnotes ?? []), ...seedLabels.footnotes];
+      }
+      return nok;
+    },
+  };
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), { flowInitial: { null: [seed] } } as unknown as Extension];
+}
+
+/** The core's Markdown processor: CommonMark, GFM and YAML front matter (or not: for parts of a document), `DROPPED_CONSTRUCTS` dropped; `seeded`: parses start with `seedLabels` defined. */
+function markdown(options: { frontMatter: boolean; tables: boolean; nesting: boolean; seeded?: boolean }) {
   const dropped = [...DROPPED_CONSTRUCTS, ...(options.tables ? [] : ['table'])];
   return unified()
     .use(remarkParse)
@@ -63,6 +89,7 @@ function markdown(options: { frontMatter: boolean; tables: boolean; nesting: boo
     .use(withoutConstructs, dropped)
     .use(withFastAutolinkLiterals)
     .use(options.nesting ? [] : [withoutNesting])
+    .use(options.seeded ? [withDefinedLabels] : [])
     .freeze();
 }
 
@@ -82,13 +109,21 @@ const PROCESSORS = {
   document: { tables: markdown({ frontMatter: true, tables: true, nesting: true }), plain: markdown({ frontMatter: true, tables: false, nesting: true }) },
   window: { tables: markdown({ frontMatter: false, tables: true, nesting: true }), plain: markdown({ frontMatter: false, tables: false, nesting: true }) },
   flat: { tables: markdown({ frontMatter: true, tables: true, nesting: false }), plain: markdown({ frontMatter: true, tables: false, nesting: false }) },
+  seededDocument: { tables: markdown({ frontMatter: true, tables: true, nesting: true, seeded: true }), plain: markdown({ frontMatter: true, tables: false, nesting: true, seeded: true }) },
+  seededWindow: { tables: markdown({ frontMatter: false, tables: true, nesting: true, seeded: true }), plain: markdown({ frontMatter: false, tables: false, nesting: true, seeded: true }) },
 };
 
-function parseWith(kind: keyof typeof PROCESSORS, text: string): Root {
-  const processors = PROCESSORS[kind];
+function parseWith(kind: keyof typeof PROCESSORS, text: string, labels?: DefinedLabels): Root {
+  const seeded = labels && !noLabels(labels);
+  const processors = PROCESSORS[seeded ? (kind === 'window' ? 'seededWindow' : 'seededDocument') : kind];
   const processor = MAY_HOLD_TABLE.test(text) ? processors.tables : processors.plain;
-  // micromark skips a leading byte order mark and counts its offsets without it: put them back on the text.
-  return text.charCodeAt(0) === 0xfeff ? pastByteOrderMark(processor.parse(text.slice(1))) : processor.parse(text);
+  seedLabels = seeded ? labels : undefined;
+  try {
+    // micromark skips a leading byte order mark and counts its offsets without it: put them back on the text.
+    return text.charCodeAt(0) === 0xfeff ? pastByteOrderMark(processor.parse(text.slice(1))) : processor.parse(text);
+  } finally {
+    seedLabels = undefined;
+  }
 }
 
 /** A tree of the text after a byte order mark, moved one character on (the root still starts at 0). */
@@ -103,17 +138,20 @@ function pastByteOrderMark(tree: Root): Root {
   return tree;
 }
 
-/** Parses Markdown into an mdast tree with positions: the parse floor the benchmark compares against. */
-export function parseMarkdown(text: string): Root {
-  return parseWith('document', text);
+/**
+ * Parses Markdown into an mdast tree with positions: the parse floor the benchmark compares
+ * against. `labels`: definitions made elsewhere (when `text` is the first part of a document).
+ */
+export function parseMarkdown(text: string, labels?: DefinedLabels): Root {
+  return parseWith('document', text, labels);
 }
 
 /**
  * Parses a part of a document that does not start it (no front matter; chunks.ts, reparse.ts),
- * as the whole document's parse reads it there.
+ * as the whole document's parse reads it there, given the labels the document defines.
  */
-export function parseWindow(text: string): Root {
-  return parseWith('window', text);
+export function parseWindow(text: string, labels?: DefinedLabels): Root {
+  return parseWith('window', text, labels);
 }
 
 /** Parses Markdown without quotes, lists, emphasis, links or HTML: a tree of any document that is never deep. */

@@ -18,11 +18,15 @@
  *   what was computed for them).
  * Otherwise the window grows a few blocks, and past half the document the text is parsed
  * whole (chunks.ts). So is a text where parts cannot be parsed apart (blocks.ts `canReuse`),
- * one whose front matter the edit touches, and one hit by a quirk that reaches across blocks.
+ * one left with unclosed front matter, one hit by a quirk that reaches across blocks, and one
+ * where the edit adds, removes or renames a link or footnote definition: the window is
+ * parsed with the document's definition labels known (definitions.ts), which holds only
+ * while they stay the same.
  */
 import type { List, ListItem, Nodes, Root, RootContent, Table, TableRow } from 'mdast';
 import type { Point } from 'unist';
-import { canReuse, countLines, freshAfter, moved, moveInPlace, rootEnd } from './blocks';
+import { canReuse, countLines, freshAfter, moved, moveInPlace, opensFrontMatter, rootEnd, startsCleanly } from './blocks';
+import { definitionKeys, labelsOfTree, sameKeys, setLabelsOfTree, type DefinedLabels } from './definitions';
 import { carryMemos } from './memo';
 import { parseDocument } from './chunks';
 import { parseMarkdown, parseWindow } from './parse';
@@ -66,23 +70,27 @@ const CHUNK = 1024;
 
 /** Parses `text`, reusing what it can of the previous version's tree. */
 export function reparse(previous: ParsedText, text: string, change = changeBetween(previous.text, text)): Root {
-  if (!canReuse(previous.text) || !canReuse(text) || previous.tree.children.length === 0 || !frontMatterKept(previous, text, change)) return parseDocument(text);
+  if (!canReuse(previous.text) || !canReuse(text) || previous.tree.children.length === 0 || !frontMatterKept(previous, text)) return parseDocument(text);
   // A task check ("[ ] …") in a paragraph right after an empty list item marks the root itself (mdast-util-gfm-task-list-item): whole parses only.
   if ('checked' in previous.tree) return parseDocument(text);
   const edit = new Edit(previous, text, change);
-  return edit.inContainer() ?? edit.atTopLevel() ?? parseDocument(text);
+  const tree = edit.inContainer() ?? edit.atTopLevel();
+  // Front matter opened and not closed: no list or block quote reads anywhere (see frontMatterKept).
+  if (!tree || (opensFrontMatter(text) && tree.children[0]?.type !== 'yaml')) return parseDocument(text);
+  setLabelsOfTree(tree, edit.labels);
+  return tree;
 }
 
 /**
- * A document that opens with `---` either has front matter that the edit leaves alone, or is
- * parsed whole: when that front matter is not closed, micromark reads no list or block quote
- * anywhere in the document (an unclosed front matter fence is a concrete construct that stays
- * open), so an edit at the top changes how every line below reads.
+ * A document that opens with `---` either has closed front matter or is parsed whole: when
+ * that front matter is not closed, micromark reads no list or block quote anywhere in the
+ * document (an unclosed front matter fence is a concrete construct that stays open), so an
+ * edit anywhere changes how every line below reads. An edit inside closed front matter is
+ * re-parsed from the start, and the new tree must open with front matter again (reparse).
  */
-function frontMatterKept(previous: ParsedText, text: string, change: TextChange): boolean {
-  if (!previous.text.startsWith('---') && !text.startsWith('---')) return true;
-  const first = previous.tree.children[0];
-  return first.type === 'yaml' && change.start > first.position!.end.offset!;
+function frontMatterKept(previous: ParsedText, text: string): boolean {
+  if (!opensFrontMatter(previous.text) && !opensFrontMatter(text)) return true;
+  return previous.tree.children[0].type === 'yaml';
 }
 
 /** One edit of a parsed text, and the windows that can re-parse it. */
@@ -93,6 +101,8 @@ class Edit {
   /** 0-based lines of the edit's first and last old characters. */
   private readonly firstLine: number;
   private readonly lastLine: number;
+  /** The labels the document defines, before the edit and, when the re-parse holds, after it. */
+  readonly labels: DefinedLabels;
 
   constructor(
     readonly previous: ParsedText,
@@ -104,6 +114,13 @@ class Edit {
     this.lineDelta = countLines(change.text) - countLines(previous.text.slice(change.start, change.end));
     this.firstLine = previous.index.positionAt(change.start).line;
     this.lastLine = previous.index.positionAt(change.end).line;
+    this.labels = labelsOfTree(previous.tree);
+  }
+
+  /** `children`, unless the re-parsed nodes define other labels than the old nodes they replace (then every reference may read otherwise). */
+  private keepingLabels(replaced: readonly Nodes[], parsed: readonly Nodes[], children: RootContent[]): Root | undefined {
+    if (!sameKeys(definitionKeys(replaced), definitionKeys(parsed))) return undefined;
+    return this.root(children);
   }
 
   /** Re-parses list items or table rows of the one top-level list or table the edit falls in. */
@@ -139,7 +156,7 @@ class Edit {
       const window = this.parseWindow(start, guard);
       if (!window) return undefined;
       const taken = window.until(guard, blocks[h - 1]);
-      if (taken) return this.root([...blocks.slice(0, first), ...taken, ...blocks.slice(h).map((b) => this.shifted(b))]);
+      if (taken) return this.keepingLabels(blocks.slice(first, h), taken, [...blocks.slice(0, first), ...taken, ...blocks.slice(h).map((b) => this.shifted(b))]);
     }
     return undefined;
   }
@@ -189,7 +206,7 @@ class Edit {
     const end = guard ? this.shiftPoint(container.position!.end) : parsed.position!.end;
     const rebuilt = { ...container, children, position: { start: container.position!.start, end } } as List | Table;
     if (rebuilt.type === 'list') rebuilt.spread = listSpread(this.text, rebuilt.children);
-    return this.root([...this.blocks.slice(0, t), rebuilt, ...extra, ...this.blocks.slice(t + 1).map((b) => this.shifted(b))]);
+    return this.keepingLabels(units.slice(Math.max(g, firstUnit), h), [...fresh, ...extra], [...this.blocks.slice(0, t), rebuilt, ...extra, ...this.blocks.slice(t + 1).map((b) => this.shifted(b))]);
   }
 
   /**
@@ -203,7 +220,8 @@ class Edit {
     const end = oldEnd + this.delta;
     if (end - start > this.text.length * MAX_WINDOW_SHARE) return undefined;
     const source = prefix + this.text.slice(start, end);
-    const tree = start === 0 && !prefix ? parseMarkdown(source) : parseWindow(source);
+    if (!startsCleanly(source, start + prefix.length)) return undefined;
+    const tree = start === 0 && !prefix ? parseMarkdown(source, this.labels) : parseWindow(source, this.labels);
     if ('checked' in tree) return undefined;
     // Window positions → document positions: lines and offsets move, columns stay (whole lines).
     const prefixLines = countLines(prefix);

@@ -65,8 +65,12 @@ export class IgnoreFixer {
   }
 
   private fileSlot(): Insertion {
-    return this.fileComment ? extend(this.fileComment) : fileInsertion(this.model);
+    this.file ??= this.fileComment ? extend(this.fileComment) : fileInsertion(this.model);
+    return this.file;
   }
+
+  /** The file comment's place, the same for every finding. */
+  private file: Insertion | undefined;
 }
 
 /** Another id in a comment already there. */

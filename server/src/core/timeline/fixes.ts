@@ -25,11 +25,33 @@ export function headingZoneEdit(model: PostmortemModel, heading: HeadingInfo, la
   return { range: model.index.range(edit.offset, edit.offset), newText: edit.text };
 }
 
+const byContainer = new WeakMap<Timeline, Map<string, TimelineEntry[]>>();
+
+/**
+ * The entries of one container, in order. Grouped once per timeline: a timeline of bracketed
+ * entries (`[12:30]: …`, each its own paragraph) has about as many containers as entries,
+ * and filtering all entries for each was quadratic.
+ */
+export function containerEntries(timeline: Timeline, container: EntryContainer): readonly TimelineEntry[] {
+  let groups = byContainer.get(timeline);
+  if (!groups) {
+    groups = new Map();
+    for (const entry of timeline.entries) {
+      const key = `${entry.container.kind}:${entry.container.start}`;
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
+    byContainer.set(timeline, groups);
+  }
+  return groups.get(`${container.kind}:${container.start}`) ?? [];
+}
+
 /** The entries of a container with a correction suggested (AM/PM or date): the ones a sort with the corrections makes. */
 export function containerCorrections(timeline: Timeline, container: EntryContainer): TimelineEntry[] {
-  return timeline.entries.filter((e) => {
+  return containerEntries(timeline, container).filter((e) => {
     const correction = e.outOfOrder?.correction;
-    return e.container.start === container.start && e.container.kind === container.kind && correction !== undefined && correction.start >= e.start && correction.end <= e.blockEnd;
+    return correction !== undefined && correction.start >= e.start && correction.end <= e.blockEnd;
   });
 }
 
@@ -54,7 +76,7 @@ function sortKeys(entries: readonly TimelineEntry[], flipped: ReadonlySet<Timeli
  * alone put the entries in order, or there are none.
  */
 export function sortEdit(model: PostmortemModel, timeline: Timeline, container: EntryContainer, withFlips = false): TextEdit | undefined {
-  const units = timeline.entries.filter((e) => e.container.start === container.start && e.container.kind === container.kind);
+  const units = containerEntries(timeline, container);
   if (units.length < 2) return undefined;
   for (let i = 1; i < units.length; i++) {
     if (model.text.slice(units[i - 1].blockEnd, units[i].start).trim() !== '') return undefined;
