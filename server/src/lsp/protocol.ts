@@ -31,6 +31,8 @@ export interface IndexChangedParams {
 export interface ReportParams {
   /** `YYYY-MM-DD` overdue items are counted from; the server's local date when not given. */
   today?: string;
+  /** `html`: the answer also holds the self-contained HTML report (links are the files' URIs with `#L` lines). */
+  format?: 'json' | 'html';
 }
 
 /** The answer to `postmortem/report`: the report's figures (server/src/report/types.ts, docs/report.md). */
@@ -40,6 +42,8 @@ export interface ReportResult {
   folders: Array<{ uri: string; name: string }>;
   /** `Report` of server/src/report: every document carries its `uri`, every open action item its `uri` and line. */
   report: import('../report/types').Report;
+  /** With `format: 'html'`. */
+  html?: string;
 }
 
 /** Method of the custom request that returns a document's parsed timeline. */

@@ -185,9 +185,9 @@ function checkRules(value: unknown, knownRules: readonly string[]): { rules: Rec
 }
 
 /** Keys whose object value holds settings of their own, opened into dotted keys. */
-const NESTED = ['timeline', 'trace', 'metadata'];
+const NESTED = ['timeline', 'trace', 'metadata', 'workspaceIndex'];
 
-/** Yields top-level keys, with `timeline`, `trace` and `metadata` objects opened into dotted keys. */
+/** Yields top-level keys, with `timeline`, `trace`, `metadata` and `workspaceIndex` objects opened into dotted keys. */
 function* flatten(raw: Record<string, unknown>): Generator<[string, unknown]> {
   for (const [key, value] of Object.entries(raw)) {
     if (NESTED.includes(key) && value && typeof value === 'object' && !Array.isArray(value)) {
