@@ -7,10 +7,14 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
   TextDocuments,
+  type WorkspaceFolder,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME, defaultConfig, MARKDOWN_FILES } from './core';
 import { readServerArgs } from './lsp/args';
 import { clientSupport, serverCapabilities, type ClientSupport } from './lsp/capabilities';
 import { codeActions, resolveFixAll } from './lsp/codeActions';
@@ -22,7 +26,11 @@ import { DocumentStore, timelineOfState } from './lsp/documents';
 import { describeError, guard, type Log } from './lsp/guard';
 import { headingHover, metadataHover } from './lsp/hover';
 import { elapsedHints } from './lsp/inlayHints';
-import { CONFIGURATION_SECTION, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from './lsp/protocol';
+import { AcrossDocuments } from './lsp/across';
+import { filePathOf } from './lsp/config';
+import { CONFIGURATION_SECTION, INDEX_CHANGED_NOTIFICATION, REPORT_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type ReportParams, type ReportResult, type TimelineParams, type TimelineResult } from './lsp/protocol';
+import { workspaceReport } from './lsp/report';
+import { WorkspaceIndex, type IndexFolder } from './lsp/workspaceIndex';
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
 import { timeHover } from './lsp/timeHover';
 import { timelineResult } from './lsp/timeline';
@@ -43,7 +51,12 @@ const documents = new TextDocuments(TextDocument);
 const configs = new ConfigService(connection, log);
 const store = new DocumentStore(documents, configs, log);
 const diagnostics = new DiagnosticsScheduler(connection, store, configs, log);
+const openPaths = () => new Set(store.openUris().map((uri) => filePathOf(uri)));
+const index = new WorkspaceIndex(configs, log, (path) => openPaths().has(path));
+const across = new AcrossDocuments(index, () => store.openUris(), (uri) => diagnostics.schedule(uri, 'config'));
+diagnostics.across = (state) => across.diagnosticsFor(state);
 let support: ClientSupport = clientSupport({});
+let folders: IndexFolder[] = [];
 /** Documents opened but not yet checked: their first content event is an open, not an edit. */
 const opening = new Set<string>();
 
@@ -55,6 +68,7 @@ connection.onInitialize(
   // Capabilities it cannot read leave the client with the features every client has.
   guard(log, 'initialize', { capabilities: serverCapabilities(support), serverInfo }, (params): InitializeResult => {
     support = clientSupport(params.capabilities);
+    folders = indexFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri.split('/').pop() ?? '' }] : []));
     configs.initialize(support.pullConfiguration, params.initializationOptions);
     return { capabilities: serverCapabilities(support), serverInfo };
   }),
@@ -66,8 +80,40 @@ connection.onInitialized(
       await connection.client.register(DidChangeConfigurationNotification.type, { section: CONFIGURATION_SECTION });
     }
     if (support.registerFileWatcher) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc.json' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.postmortemrc.json' }, { globPattern: MARKDOWN_FILES }] });
     }
+    // In the background: the server answers while the index is read.
+    void index.setFolders(folders);
+  }),
+);
+
+/** The workspace folders the index reads (`file:` ones: a virtual workspace has no files to read). */
+function indexFolders(list: readonly WorkspaceFolder[]): IndexFolder[] {
+  return list.flatMap((folder) => {
+    const path = filePathOf(folder.uri);
+    return path ? [{ uri: folder.uri, name: folder.name, path }] : [];
+  });
+}
+
+// Index changes come in bursts (a scan reads hundreds of files): the findings across documents
+// and the client's view follow once the burst pauses.
+let indexTimer: NodeJS.Timeout | undefined;
+index.onChange(() => {
+  if (indexTimer) return;
+  indexTimer = setTimeout(() => {
+    indexTimer = undefined;
+    across.indexChanged();
+    const params: IndexChangedParams = { ready: index.ready, documents: index.all().length };
+    void connection.sendNotification(INDEX_CHANGED_NOTIFICATION, params);
+  }, 50);
+});
+
+connection.onNotification(
+  DidChangeWorkspaceFoldersNotification.type,
+  guard(log, 'didChangeWorkspaceFolders', undefined, (params) => {
+    const removed = new Set(params.event.removed.map((f) => f.uri));
+    folders = [...folders.filter((f) => !removed.has(f.uri)), ...indexFolders(params.event.added)];
+    void index.setFolders(folders);
   }),
 );
 
@@ -82,13 +128,20 @@ connection.onDidChangeConfiguration(
   guard(log, 'didChangeConfiguration', undefined, (params) => {
     configs.settingsChanged(params.settings);
     recheckAll();
+    void index.rescan();
   }),
 );
 
 connection.onDidChangeWatchedFiles(
   guard(log, 'didChangeWatchedFiles', undefined, (params) => {
-    configs.filesChanged(params.changes.map((change) => change.uri));
-    recheckAll();
+    const configFiles = params.changes.filter((change) => change.uri.endsWith(CONFIG_FILE_NAME));
+    if (configFiles.length > 0) {
+      configs.filesChanged(configFiles.map((change) => change.uri));
+      recheckAll();
+      void index.rescan();
+      return;
+    }
+    for (const change of params.changes) void index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
   }),
 );
 
@@ -102,6 +155,8 @@ documents.onDidClose(
     opening.delete(event.document.uri);
     diagnostics.clear(event.document.uri);
     store.forget(event.document.uri);
+    across.forget(event.document.uri);
+    void index.closed(event.document.uri);
   }),
 );
 
@@ -171,6 +226,16 @@ connection.onRequest(
     if (!state?.analysis) return null;
     const timeline = state.active ? timelineOfState({ ...state, analysis: state.analysis }) : undefined;
     return timelineResult(state.uri, state.version, state.analysis.model, timeline, state.active, state.analysis.severityCap);
+  }),
+);
+
+connection.onRequest(
+  REPORT_REQUEST,
+  guard(log, REPORT_REQUEST, null, async (params: ReportParams | undefined): Promise<ReportResult | null> => {
+    // The first folder's configuration orders the severities, as the working folder's does in the CLI.
+    const first = folders[0];
+    const config = first ? await configs.forIndexedFile(`${first.path}/report.md`, first.uri) : defaultConfig();
+    return workspaceReport(index, across, params, config);
   }),
 );
 

@@ -103,6 +103,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** The server to run (default: the built dist/server.js), such as an installed package's. */
   server?: string;
+  /** The workspace folders sent with `initialize` (default: none). */
+  workspaceFolders?: Array<{ uri: string; name: string }>;
 }
 
 /** A running server and the client side of its connection. */
@@ -112,6 +114,8 @@ export class TestClient {
   readonly logs = new Events<LogMessageParams>();
   readonly configurationRequests = new Events<ConfigurationParams>();
   readonly registrations = new Events<Registration>();
+  /** `postmortem/indexChanged` notifications: the workspace index read or updated. */
+  readonly indexChanges = new Events<{ ready: boolean; documents: number }>();
   readonly documents = new Map<string, TextDocument>();
   /** Every version's text of every document, to check what was published for it. */
   readonly history = new Map<string, Map<number, string>>();
@@ -134,6 +138,7 @@ export class TestClient {
     child.stderr!.on('data', (chunk: Buffer) => (client.stderr += chunk.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => client.diagnostics.push(params));
     connection.onNotification('window/showMessage', (params: ShowMessageParams) => client.messages.push(params));
+    connection.onNotification('postmortem/indexChanged', (params: { ready: boolean; documents: number }) => client.indexChanges.push(params));
     connection.onNotification('window/logMessage', (params: LogMessageParams) => client.logs.push(params));
     connection.onRequest('workspace/configuration', (params: ConfigurationParams) => {
       client.configurationRequests.push(params);
@@ -149,6 +154,7 @@ export class TestClient {
       rootUri: null,
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
       initializationOptions: options.initializationOptions,
+      workspaceFolders: options.workspaceFolders ?? null,
     });
     await connection.sendNotification('initialized', {});
     return client;

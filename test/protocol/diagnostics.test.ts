@@ -28,7 +28,7 @@ describe('language server: lifecycle and diagnostics', { timeout: 60_000 }, () =
     const settings = await client.registrations.next((r) => r.method === 'workspace/didChangeConfiguration');
     assert.deepEqual(settings.registerOptions, { section: 'postmortem' });
     const files = await client.registrations.next((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(files.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc.json' }] });
+    assert.deepEqual(files.registerOptions, { watchers: [{ globPattern: '**/.postmortemrc.json' }, { globPattern: '**/*.{md,markdown,mdown,mkd}' }] });
   });
 
   it('publishes the core analysis on open, with source and rule code', async () => {

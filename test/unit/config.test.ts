@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigLoader, defaultConfig, RULE_IDS, validateConfig } from '../../server/src/core';
+import { ConfigLoader, defaultConfig, mergeConfig, RULE_IDS, validateConfig } from '../../server/src/core';
 import { resolveProfile } from '../../server/src/core/profiles/resolve';
 
 describe('configuration', () => {
@@ -12,6 +12,14 @@ describe('configuration', () => {
     const dotted = validateConfig({ 'timeline.maxGap': 30, rules: { 'word-count': 'off' } }, 'x', RULE_IDS);
     assert.deepEqual(nested.problems, []);
     assert.deepEqual(nested.patch, dotted.patch);
+  });
+
+  it('reads postmortem.workspaceIndex.enable as VS Code sends it (an object) and dotted', () => {
+    const nested = validateConfig({ workspaceIndex: { enable: false } }, 'x', RULE_IDS);
+    assert.deepEqual(nested.problems, []);
+    assert.deepEqual(nested.patch, validateConfig({ 'workspaceIndex.enable': false }, 'x', RULE_IDS).patch);
+    assert.equal(mergeConfig(nested.patch).workspaceIndex.enable, false);
+    assert.equal(defaultConfig().workspaceIndex.enable, true);
   });
 
   it('names the key of each invalid value and keeps the valid ones', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { IGNORED_FOLDERS, MARKDOWN_FILES } from '../core/detect';
 
 /** A file to lint; `explicit` when it was named on the command line, so it is linted whatever it is. */
 export interface Target {
@@ -8,8 +9,8 @@ export interface Target {
   explicit: boolean;
 }
 
-const MARKDOWN = '**/*.{md,markdown,mdown,mkd}';
-const IGNORE = ['**/node_modules/**', '**/.git/**'];
+const MARKDOWN = MARKDOWN_FILES;
+const IGNORE = [...IGNORED_FOLDERS];
 
 /**
  * Expands the command line's files, directories and globs into files, each once, in the

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker } from 'node:worker_threads';
-import { analyze, automaticFix, ConfigLoader, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
+import { analyze, automaticFix, ConfigLoader, duplicateIdFindings, fixAll, RULE_IDS, type Analysis, type ConfigPatch } from '../core';
 import { reportDocument } from '../report';
 import type { LintArgs } from './args';
 import { display } from './document';
@@ -32,6 +32,7 @@ export async function lintTargets(args: LintArgs, cwd = process.cwd(), run: Lint
   const { targets, problems } = await expandTargets(args.patterns);
   const threads = targets.length >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 4) : 1;
   const outcome = threads > 1 ? await lintInParallel(targets, args, cwd, threads, run) : lintFiles(targets, args, cwd, run);
+  addCrossFindings(outcome.results, args.quiet);
   return {
     results: outcome.results,
     notices: [...new Set([...problems.map((p) => `postmortem-lint: ${p}`), ...outcome.notices])],
@@ -62,6 +63,23 @@ async function lintInParallel(targets: Target[], args: LintArgs, cwd: string, th
     notices: outcomes.flatMap((o) => o.notices),
     failed: outcomes.some((o) => o.failed),
   };
+}
+
+/**
+ * The checks across documents, after every file is analysed: each file whose incident ID
+ * another file of the run shares gets the finding, in line order with its others.
+ */
+function addCrossFindings(results: FileResult[], quiet: boolean): void {
+  const across = duplicateIdFindings(results.map((r) => ({ key: r.path, label: r.file, incidentId: r.incidentId })));
+  for (const result of results) {
+    const found = (across.get(result.path) ?? []).map((c) => c.finding).filter((f) => !quiet || f.severity === 'error');
+    if (found.length === 0) continue;
+    result.findings = [...result.findings, ...found].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    if (result.report) {
+      result.report.problems.errors += found.filter((f) => f.severity === 'error').length;
+      result.report.problems.warnings += found.filter((f) => f.severity === 'warning').length;
+    }
+  }
 }
 
 export const LINT_WORKER = 'postmortem-lint-worker';
@@ -163,6 +181,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunO
       isPostmortem: analysis.isPostmortem,
       findings,
       ...(analysis.severityCap ? { severityCap: analysis.severityCap } : {}),
+      ...(analysis.incidentId ? { incidentId: analysis.incidentId } : {}),
       // The report's figures come from this same analysis: one per file.
       ...(run.reportToday ? { report: reportDocument(analysis, config, { file }, run.reportToday) } : {}),
     });

@@ -1,4 +1,4 @@
-import type { Finding, SeverityCap } from '../core';
+import type { Finding, IncidentIdClaim, SeverityCap } from '../core';
 import type { ReportDocument } from '../report';
 
 /** What the CLI learned about one file. */
@@ -12,6 +12,8 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the document's status (`severityByStatus`) lowered some of its findings. */
   severityCap?: SeverityCap;
+  /** Where the postmortem's incident ID is written, for the checks across the run's files. */
+  incidentId?: IncidentIdClaim;
   /** The file's report figures, when the run collects them (`postmortem-lint report`). */
   report?: ReportDocument;
   /** Why the file could not be linted, when it could not. */

@@ -14,6 +14,8 @@ import type { Rule } from './rules/types';
 import { suppress } from './suppress';
 import { LineIndex } from './text';
 import { capNote, capSeverity, statusCap, type SeverityCap } from './metadata/severityCap';
+import { duplicateIncidentId, incidentIdOf } from './rules/duplicateIncidentId';
+import type { IncidentIdClaim } from './workspace/duplicates';
 
 /** What analysing one document version gives every host. */
 export interface Analysis {
@@ -24,6 +26,8 @@ export interface Analysis {
   problems: string[];
   /** Set when `severityByStatus` lowered findings of this document. */
   severityCap?: SeverityCap;
+  /** Where the postmortem's incident ID is written, for the checks across documents (core/workspace). */
+  incidentId?: IncidentIdClaim;
 }
 
 export interface AnalyzeOptions {
@@ -103,7 +107,8 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
         report: ({ start, end, message, fixes, wholeDocument }) => {
           // Offsets that are no place in the text are the rule's failure, like a throw: they never reach an editor.
           if (!Number.isFinite(start) || !Number.isFinite(end)) throw new RangeError(`reported the offsets ${start}–${end}`);
-          if (severity !== setting) lowered++;
+          // A check across documents only reports a candidate here: it lowers nothing the user sees unless confirmed.
+          if (severity !== setting && rule.scope !== 'workspace') lowered++;
           const range = model.index.range(Math.min(start, end), Math.max(start, end));
           findings.push({ ruleId: rule.id, severity, message, range, fixes: fixes ?? [], ...(wholeDocument || rule.scope === 'document' ? { wholeDocument: true } : {}) });
         },
@@ -115,7 +120,19 @@ export function analyze(text: string, options: AnalyzeOptions, tree?: Root): Ana
   const severityCap = cap && lowered > 0 ? { ...cap, lowered, note: capNote(cap.status, cap.severity) } : undefined;
   // Suppression comments silence findings here, once for every host, and add the ignore fixes.
   const kept = suppress(model, findings, rules, config.reportUnusedSuppressions);
-  return { model, isPostmortem: postmortem, findings: kept, problems, ...(severityCap ? { severityCap } : {}) };
+  // A rule across documents reports candidates here: they are shown only when the pass across documents confirms them.
+  const across = new Set(rules.filter((rule) => rule.scope === 'workspace').map((rule) => rule.id));
+  const written = incidentIdOf(model);
+  const candidate = kept.find((f) => f.ruleId === duplicateIncidentId.id);
+  const incidentId = written && { id: written.id, range: model.index.range(written.start, written.end), ...(candidate ? { finding: candidate } : {}) };
+  return {
+    model,
+    isPostmortem: postmortem,
+    findings: across.size > 0 ? kept.filter((f) => !across.has(f.ruleId)) : kept,
+    problems,
+    ...(severityCap ? { severityCap } : {}),
+    ...(incidentId ? { incidentId } : {}),
+  };
 }
 
 /** The machine's date, `YYYY-MM-DD`: what "today" is unless a host says otherwise. */

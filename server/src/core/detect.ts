@@ -3,6 +3,12 @@ import type { PostmortemConfig } from './config/schema';
 import { frontMatterString } from './model/frontMatter';
 import type { PostmortemModel } from './model/types';
 
+/** The files a folder's postmortems are looked for in (the CLI given a folder, the language server's workspace index). */
+export const MARKDOWN_FILES = '**/*.{md,markdown,mdown,mkd}';
+
+/** Folders never searched for postmortems. */
+export const IGNORED_FOLDERS: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+
 const globCache = new Map<string, (path: string) => boolean>();
 
 /** Whether a path matches the `include` globs (matched against every tail of the path). */

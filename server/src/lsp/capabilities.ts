@@ -50,5 +50,7 @@ export function serverCapabilities(support: ClientSupport): ServerCapabilities {
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
     inlayHintProvider: true,
     codeLensProvider: { resolveProvider: false },
+    // The workspace index follows folders added and removed.
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }

@@ -36,6 +36,9 @@ function ownSection(settings: unknown): unknown {
 export class ConfigService {
   private readonly loader = new ConfigLoader(RULE_IDS);
   private readonly cache = new Map<string, Promise<DocumentConfig>>();
+  /** For the workspace index: config files looked up once per folder (until one changes), settings pulled once per workspace folder. */
+  private readonly indexLoader = new ConfigLoader(RULE_IDS, { cacheFolders: true });
+  private readonly folderSettings = new Map<string, Promise<unknown>>();
   private readonly shown = new Set<string>();
   /** Settings the client pushed (initializationOptions, didChangeConfiguration). */
   private pushed: unknown;
@@ -64,6 +67,19 @@ export class ConfigService {
     return cached;
   }
 
+  /**
+   * The configuration of a file the workspace index reads from disk: its workspace folder's
+   * settings (one `workspace/configuration` request per folder, not per file) under the
+   * file's nearest `.postmortemrc.json`. Problems are shown as for open documents.
+   */
+  async forIndexedFile(path: string, folderUri: string): Promise<PostmortemConfig> {
+    let settings = this.folderSettings.get(folderUri);
+    if (!settings) this.folderSettings.set(folderUri, (settings = this.pull(folderUri)));
+    const { config, problems } = this.indexLoader.forFile(path, { settings: await settings });
+    if (problems.length > 0) this.warnOnce(problemsMessage(problems));
+    return config;
+  }
+
   /** `workspace/didChangeConfiguration`: forget every document's settings. */
   settingsChanged(settings: unknown): void {
     const own = ownSection(settings);
@@ -78,6 +94,7 @@ export class ConfigService {
       if (path) this.loader.invalidate(path);
       else this.loader.invalidate();
     }
+    this.indexLoader.invalidate();
     this.reset();
   }
 
@@ -105,6 +122,7 @@ export class ConfigService {
 
   private reset(): void {
     this.cache.clear();
+    this.folderSettings.clear();
     this.shown.clear();
     this.generation++;
   }

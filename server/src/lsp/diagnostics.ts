@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Finding, Severity } from '../core';
 import type { ConfigService } from './config';
-import type { DocumentStore } from './documents';
+import type { DocumentState, DocumentStore } from './documents';
 import { describeError, type Log } from './guard';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
@@ -50,6 +50,8 @@ export class DiagnosticsScheduler {
   /** When each document was last edited (performance.now()). */
   private readonly edited = new Map<string, number>();
   private nextTicket = 1;
+  /** The diagnostics a document has because of others (the workspace index), when the server keeps one; told of every analysed version. */
+  across: ((state: DocumentState) => Diagnostic[]) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -116,11 +118,12 @@ export class DiagnosticsScheduler {
     const state = await pending;
     // Never publish for a version the document has left behind: a newer check is on its way.
     if (!this.isCurrent(uri, ticket) || state.version !== this.store.versionOf(uri)) return;
+    const across = this.across?.(state) ?? [];
     if (!state.active || !state.analysis) {
       if (this.shown.delete(uri)) await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics: [] });
       return;
     }
-    const diagnostics = state.analysis.findings.map(toDiagnostic);
+    const diagnostics = [...state.analysis.findings.map(toDiagnostic), ...across];
     if (diagnostics.length > 0) this.shown.add(uri);
     else this.shown.delete(uri);
     await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics });

@@ -13,6 +13,39 @@ export const FIX_ALL_KIND = 'source.fixAll.postmortem';
 /** The `source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 
+/** Method of the custom request that returns the report over the workspace index (issue 15). */
+export const REPORT_REQUEST = 'postmortem/report';
+
+/** Method of the notification the server sends when the workspace index changed (a file read, edited, created or deleted). */
+export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
+
+/** Parameters of `postmortem/indexChanged`. */
+export interface IndexChangedParams {
+  /** Whether every file found has been read (false while the index is being built). */
+  ready: boolean;
+  /** Postmortems in the index. */
+  documents: number;
+}
+
+/** Parameters of `postmortem/report`. */
+export interface ReportParams {
+  /** `YYYY-MM-DD` overdue items are counted from; the server's local date when not given. */
+  today?: string;
+  /** `html`: the answer also holds the self-contained HTML report (links are the files' URIs with `#L` lines). */
+  format?: 'json' | 'html';
+}
+
+/** The answer to `postmortem/report`: the report's figures (server/src/report/types.ts, docs/report.md). */
+export interface ReportResult {
+  ready: boolean;
+  /** The workspace folders the index covers (those with `postmortem.workspaceIndex.enable`). */
+  folders: Array<{ uri: string; name: string }>;
+  /** `Report` of server/src/report: every document carries its `uri`, every open action item its `uri` and line. */
+  report: import('../report/types').Report;
+  /** With `format: 'html'`. */
+  html?: string;
+}
+
 /** Method of the custom request that returns a document's parsed timeline. */
 export const TIMELINE_REQUEST = 'postmortem/timeline';
 

@@ -44,6 +44,8 @@ export interface PostmortemConfig {
   trace: { server: 'off' | 'messages' | 'verbose' };
   /** Report suppression comments that silence nothing. */
   reportUnusedSuppressions: boolean;
+  /** The language server reads every postmortem of the workspace folder (the Postmortems view, the report, checks across files). */
+  workspaceIndex: { enable: boolean };
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -71,11 +73,13 @@ export function defaultConfig(): PostmortemConfig {
     run: 'onType',
     trace: { server: 'off' },
     reportUnusedSuppressions: false,
+    workspaceIndex: { enable: true },
   };
 }
 
 /** What a configuration source may set: any subset of the keys. */
-export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata'>> & {
+export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata' | 'workspaceIndex'>> & {
+  workspaceIndex?: Partial<PostmortemConfig['workspaceIndex']>;
   timeline?: Partial<PostmortemConfig['timeline']>;
   metadata?: Partial<MetadataConfig>;
   trace?: Partial<PostmortemConfig['trace']>;
@@ -150,8 +154,9 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
 export function mergeConfig(...patches: ConfigPatch[]): PostmortemConfig {
   const config = defaultConfig();
   for (const patch of patches) {
-    const { timeline, trace, metadata, severityByStatus, rules, profiles, ...rest } = patch;
+    const { timeline, trace, metadata, severityByStatus, rules, profiles, workspaceIndex, ...rest } = patch;
     Object.assign(config, rest);
+    if (workspaceIndex) config.workspaceIndex = { ...config.workspaceIndex, ...workspaceIndex };
     if (timeline) config.timeline = { ...config.timeline, ...timeline };
     if (trace) config.trace = { ...config.trace, ...trace };
     if (metadata) config.metadata = { ...config.metadata, ...metadata };

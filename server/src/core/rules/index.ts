@@ -3,6 +3,7 @@ import { actionItemOverdue } from './actionItemOverdue';
 import { actionItemOwner } from './actionItemOwner';
 import { actionItemsMissing } from './actionItemsMissing';
 import { blamefulLanguage } from './blamefulLanguage';
+import { duplicateIncidentId } from './duplicateIncidentId';
 import { duplicateSection } from './duplicateSection';
 import { emptySection } from './emptySection';
 import { frontMatter } from './frontMatter';
@@ -24,7 +25,7 @@ import { timezoneMissing } from './timezoneMissing';
 import { timezoneMixed } from './timezoneMixed';
 
 /** Every rule, in the order findings are reported for one place. */
-export const RULES: readonly Rule[] = [frontMatter, missingSection, pseudoHeading, emptySection, duplicateSection, sectionOrder, wordCount, impactUnquantified, actionItemsMissing, actionItemOwner, actionItemDue, actionItemOverdue, blamefulLanguage, summaryIncomplete, timelineEntryTime, timelineOrder, timelineGap, timezoneMissing, timezoneMixed, timezoneDst, timezoneAmbiguous, dateAmbiguous, durationMismatch];
+export const RULES: readonly Rule[] = [frontMatter, missingSection, pseudoHeading, emptySection, duplicateSection, sectionOrder, wordCount, impactUnquantified, actionItemsMissing, actionItemOwner, actionItemDue, actionItemOverdue, blamefulLanguage, summaryIncomplete, timelineEntryTime, timelineOrder, timelineGap, timezoneMissing, timezoneMixed, timezoneDst, timezoneAmbiguous, dateAmbiguous, durationMismatch, duplicateIncidentId];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 

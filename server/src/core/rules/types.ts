@@ -30,7 +30,12 @@ export interface Rule {
   defaultSeverity: RuleSetting;
   /** Groups for documentation and filtering: `sections`, `timeline`, `timezone`, `content`, `metadata`, `actions`. */
   tags: string[];
-  /** `document`: its findings are about the whole document (on the title), so only `postmortem-disable-file` silences them. */
-  scope?: 'document';
+  /**
+   * `document`: its findings are about the whole document (on the title), so only
+   * `postmortem-disable-file` silences them. `workspace`: a check across documents; what the
+   * rule reports on one document is a candidate, kept in `Analysis.incidentId` and shown only
+   * when the pass across documents (core/workspace) confirms it.
+   */
+  scope?: 'document' | 'workspace';
   check(context: RuleContext): void;
 }

@@ -1,0 +1,225 @@
+/**
+ * The workspace index (issue 15): every postmortem of the workspace folders, read from disk
+ * in the background, with the open documents' current analyses in place of their files. It
+ * gives the checks across documents (duplicate incident IDs) and the report's figures.
+ *
+ * It never blocks typing: files are read in slices of a few milliseconds, each followed by a
+ * turn of the event loop, and a rescan (settings or folders changed) cancels the one before.
+ * Only what the report and the checks need is kept per file, not its model.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+import { analyze, IGNORED_FOLDERS, localToday, MARKDOWN_FILES, type IncidentIdClaim, type PostmortemConfig } from '../core';
+import { reportDocument, type ReportDocument } from '../report';
+import { filePathOf, type ConfigService } from './config';
+import type { DocumentState } from './documents';
+import { describeError, type Log } from './guard';
+
+/** How long one slice of indexing may hold the event loop (ms). */
+export const INDEX_SLICE_MS = 8;
+
+/** A workspace folder the index covers. */
+export interface IndexFolder {
+  uri: string;
+  name: string;
+  path: string;
+}
+
+/** What the index keeps of one postmortem. */
+export interface IndexEntry {
+  /** The open document's URI as the client spells it, else the file's. */
+  uri: string;
+  path: string;
+  /** As shown in messages and the report: relative to its folder (prefixed by the folder's name in a multi-root workspace). */
+  label: string;
+  claim?: IncidentIdClaim;
+  /** The report's figures, made when first asked for (an open document changes on every keystroke). */
+  report: () => ReportDocument;
+  /** Whether the entry comes from an open document's text rather than the file. */
+  open: boolean;
+}
+
+/** Turns the event loop once: messages that arrived (a keystroke, a request) are handled first. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Folders never indexed, as path segments (IGNORED_FOLDERS as globs are for tinyglobby). */
+const IGNORED_SEGMENTS = new Set(IGNORED_FOLDERS.map((glob) => glob.replace(/^\*\*\/|\/\*\*$/g, '')));
+const MARKDOWN_EXTENSION = /\.(md|markdown|mdown|mkd)$/i;
+
+/** Memoises a function of no arguments. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+export class WorkspaceIndex {
+  private folders: IndexFolder[] = [];
+  /** Keyed by file path: clients and `pathToFileURL` escape URIs differently. */
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly listeners: Array<() => void> = [];
+  /** Bumped by every rescan: a scan that sees a newer number stops. */
+  private scan = 0;
+  /** Whether every file found by the latest scan has been read. */
+  ready = false;
+
+  constructor(
+    private readonly configs: ConfigService,
+    private readonly log: Log,
+    /** Whether a file is open in the editor (by path). */
+    private readonly isOpen: (path: string) => boolean,
+  ) {}
+
+  /** Calls `listener` after each change of the entries (batched by the caller). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The folders covered. */
+  get workspaceFolders(): readonly IndexFolder[] {
+    return this.folders;
+  }
+
+  /** Every postmortem indexed. */
+  all(): IndexEntry[] {
+    return [...this.entries.values()];
+  }
+
+  /** Sets the workspace folders and reads them all again. */
+  setFolders(folders: IndexFolder[]): Promise<void> {
+    this.folders = folders;
+    return this.rescan();
+  }
+
+  /** Reads every folder again (settings or config files changed), cancelling a scan under way; open documents stay as they are. */
+  async rescan(): Promise<void> {
+    const scan = ++this.scan;
+    this.ready = false;
+    for (const [path, entry] of this.entries) if (!entry.open) this.entries.delete(path);
+    this.changed();
+    let sliceStart = performance.now();
+    for (const folder of this.folders) {
+      let paths: string[];
+      try {
+        paths = await glob(MARKDOWN_FILES, { cwd: folder.path, ignore: [...IGNORED_FOLDERS], absolute: true, dot: false });
+      } catch (error) {
+        this.log.error(`postmortem: cannot list ${folder.path}: ${describeError(error)}`);
+        continue;
+      }
+      for (const path of paths.sort()) {
+        if (scan !== this.scan) return;
+        if (performance.now() - sliceStart > INDEX_SLICE_MS) {
+          await yieldToEventLoop();
+          if (scan !== this.scan) return;
+          sliceStart = performance.now();
+        }
+        await this.readFromDisk(path, folder, scan);
+      }
+    }
+    if (scan !== this.scan) return;
+    this.ready = true;
+    this.changed();
+  }
+
+  /** `workspace/didChangeWatchedFiles` for a Markdown file: created or changed (read again) or deleted. */
+  async fileChanged(uri: string, deleted: boolean): Promise<void> {
+    const path = filePathOf(uri);
+    const folder = path && this.folderOf(path);
+    if (!path || !folder || !MARKDOWN_EXTENSION.test(path) || this.isIgnored(path, folder)) return;
+    if (this.isOpen(path)) return; // the open document's text is what counts until it closes
+    if (deleted) {
+      if (this.entries.delete(path)) this.changed();
+      return;
+    }
+    await this.readFromDisk(path, folder, this.scan);
+  }
+
+  /** An open document was analysed: its current text stands for the file. */
+  observeOpen(state: DocumentState): void {
+    const path = state.path && state.uri.startsWith('file:') ? state.path : undefined;
+    const folder = path ? this.folderOf(path) : undefined;
+    if (!path) return;
+    if (!state.active || !state.analysis || !state.config.workspaceIndex.enable) {
+      this.set(path, undefined);
+      return;
+    }
+    const { analysis, config } = state;
+    const label = this.labelOf(path, folder);
+    this.set(path, { uri: state.uri, path, label, claim: analysis.incidentId, open: true, report: once(() => reportDocument(analysis, config, { file: label, uri: state.uri }, localToday())) });
+  }
+
+  /** An open document closed: the file on disk counts again (or nothing, for a file that is gone or was never saved). */
+  async closed(uri: string): Promise<void> {
+    const path = filePathOf(uri);
+    if (!path) return;
+    this.set(path, undefined);
+    const folder = this.folderOf(path);
+    if (path && folder && !this.isIgnored(path, folder)) await this.readFromDisk(path, folder, this.scan);
+  }
+
+  /** The entry of a file, if it is an indexed postmortem. */
+  get(path: string): IndexEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  private async readFromDisk(path: string, folder: IndexFolder, scan: number): Promise<void> {
+    try {
+      const config = await this.configs.forIndexedFile(path, folder.uri);
+      if (!config.workspaceIndex.enable) return this.setFromDisk(path, undefined, scan);
+      const size = (await stat(path)).size;
+      if (size > config.maxFileSize) return this.setFromDisk(path, undefined, scan);
+      const text = await readFile(path, 'utf8');
+      this.setFromDisk(path, this.entryOf(path, folder, text, config), scan);
+    } catch (error) {
+      // A file deleted while the scan ran, or unreadable: it is simply not indexed.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.info(`postmortem: workspace index: ${path}: ${describeError(error)}`);
+      this.setFromDisk(path, undefined, scan);
+    }
+  }
+
+  private entryOf(path: string, folder: IndexFolder, text: string, config: PostmortemConfig): IndexEntry | undefined {
+    const analysis = analyze(text, { config, path });
+    if (!analysis.isPostmortem) return undefined;
+    const label = this.labelOf(path, folder);
+    const uri = pathToFileURL(path).href;
+    // Made now, so the model can be let go: only the figures are kept.
+    const report = reportDocument(analysis, config, { file: label, uri }, localToday());
+    return { uri, path, label, claim: analysis.incidentId, open: false, report: () => report };
+  }
+
+  /** Stores what was read from disk, unless the document opened meanwhile or a newer scan started. */
+  private setFromDisk(path: string, entry: IndexEntry | undefined, scan: number): void {
+    if (scan !== this.scan || this.isOpen(path) || this.entries.get(path)?.open) return;
+    this.set(path, entry);
+  }
+
+  private set(path: string, entry: IndexEntry | undefined): void {
+    const before = this.entries.get(path);
+    if (!entry && !before) return;
+    if (entry) this.entries.set(path, entry);
+    else this.entries.delete(path);
+    this.changed();
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private folderOf(path: string): IndexFolder | undefined {
+    // The innermost folder, for nested workspace folders.
+    return this.folders.filter((f) => path === f.path || path.startsWith(f.path.endsWith(sep) ? f.path : f.path + sep)).sort((a, b) => b.path.length - a.path.length)[0];
+  }
+
+  private isIgnored(path: string, folder: IndexFolder): boolean {
+    return relative(folder.path, path).split(sep).some((segment) => IGNORED_SEGMENTS.has(segment));
+  }
+
+  private labelOf(path: string, folder: IndexFolder | undefined): string {
+    if (!folder) return path.split(sep).join('/');
+    const inFolder = relative(folder.path, path).split(sep).join('/');
+    return this.folders.length > 1 ? `${folder.name}/${inFolder}` : inFolder;
+  }
+}
+

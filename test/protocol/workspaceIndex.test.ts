@@ -1,0 +1,124 @@
+/**
+ * The workspace index over stdio (issue 15): duplicate incident IDs across files as
+ * diagnostics on the `id` value, following files created, deleted and edited; the
+ * `postmortem/report` request; multi-root folders; the setting that turns it off.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ReportResult } from '../../server/src/lsp/protocol';
+import { md } from '../helpers';
+import { TestClient } from './client';
+
+/** A postmortem with the given incident ID and title, one open action item and a stated TTR. */
+function postmortem(id: string, title: string, date = '2024-02-10'): string {
+  return md('---', `id: ${id}`, `date: ${date}`, 'severity: SEV2', 'status: published', '---', `# ${title}`, '', '## Summary', '', 'From 10:00 to 10:20 UTC 5% of uploads failed.', '', '## Timeline', '', '- 10:00 UTC: deploy starts, impact starts', '- 10:05 UTC: alert fires', '- 10:20 UTC: uploads recover, incident resolved', '', '## Root Cause', '', 'A bad deploy.', '', '## Resolution', '', 'Rolled back.', '', '## Action Items', '', '- [ ] Add a canary @dana due 2024-03-01');
+}
+
+/** A workspace folder whose postmortems/ holds the given files. */
+function folderWith(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'pm-index-'));
+  mkdirSync(join(root, 'postmortems'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'postmortems', name), text);
+  return root;
+}
+
+const uriOf = (root: string, name: string) => pathToFileURL(join(root, 'postmortems', name)).href;
+/** The duplicate-ID diagnostics of a publish, with their messages as text. */
+const duplicates = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'duplicate-incident-id').map((d) => ({ ...d, message: String(d.message) }));
+const clients: TestClient[] = [];
+after(() => Promise.all(clients.map((c) => c.stop())));
+
+/** A server over the folders, once its index is read. */
+async function started(roots: string[], settings?: unknown): Promise<TestClient> {
+  const client = await TestClient.start({ workspaceFolders: roots.map((root, i) => ({ uri: pathToFileURL(root).href, name: `folder${i + 1}` })), settings: () => settings ?? null });
+  clients.push(client);
+  await client.indexChanges.next((c) => c.ready);
+  return client;
+}
+
+describe('language server: workspace index', { timeout: 60_000 }, () => {
+  it('reports a duplicate ID on the id value of the open file, naming the file on disk, until the ID is changed', async () => {
+    const root = folderWith({ 'a.md': postmortem('INC-042', 'Upload errors'), 'b.md': postmortem('INC-042', 'Search outage'), 'c.md': postmortem('INC-043', 'Login errors') });
+    const client = await started([root]);
+    const a = uriOf(root, 'a.md');
+    const [found] = duplicates(await client.open(a, postmortem('INC-042', 'Upload errors')));
+    assert.equal(found.severity, 1);
+    assert.deepEqual(found.range, { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
+    assert.match(found.message, /^The incident ID "INC-042" is also the ID of "postmortems\/b\.md"/);
+    assert.deepEqual(found.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [[uriOf(root, 'b.md'), 1, 'The same incident ID in postmortems/b.md']]);
+    // The open document's text counts, not the file: its new ID is its own.
+    const version = client.change(a, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } }, text: 'INC-044' }]);
+    assert.deepEqual(duplicates(await client.waitForDiagnostics(a, version)), []);
+    // b.md, opened now, no longer shares its ID with anything.
+    assert.deepEqual(duplicates(await client.open(uriOf(root, 'b.md'), postmortem('INC-042', 'Search outage'))), []);
+  });
+
+  it('re-checks an open file when another file with its ID is created, renamed and deleted', async () => {
+    const root = folderWith({ 'c.md': postmortem('INC-043', 'Login errors') });
+    const client = await started([root]);
+    const c = uriOf(root, 'c.md');
+    assert.deepEqual(duplicates(await client.open(c, postmortem('INC-043', 'Login errors'))), []);
+    let since = client.diagnostics.all.length;
+    writeFileSync(join(root, 'postmortems', 'd.md'), postmortem('INC-043', 'Login errors again'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'd.md'), type: 1 }] });
+    let published = await client.diagnostics.next((p) => p.uri === c && duplicates(p).length > 0, since);
+    assert.match(duplicates(published)[0].message, /"postmortems\/d\.md"/);
+
+    since = client.diagnostics.all.length;
+    renameSync(join(root, 'postmortems', 'd.md'), join(root, 'postmortems', 'e.md'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'd.md'), type: 3 }, { uri: uriOf(root, 'e.md'), type: 1 }] });
+    published = await client.diagnostics.next((p) => p.uri === c && duplicates(p).some((d) => d.message.includes('e.md')), since);
+    assert.doesNotMatch(duplicates(published)[0].message, /d\.md/);
+
+    since = client.diagnostics.all.length;
+    rmSync(join(root, 'postmortems', 'e.md'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(root, 'e.md'), type: 3 }] });
+    published = await client.diagnostics.next((p) => p.uri === c && p.diagnostics.length === 0, since);
+    assert.deepEqual(duplicates(published), []);
+  });
+
+  it('answers postmortem/report over every postmortem, duplicates counted, open items by owner, HTML escaped', async () => {
+    // Front matter text reaches the HTML as written: it must stay text.
+    const scripted = postmortem('INC-042', 'Upload errors', '2024-01-05').replace('status: published', 'status: published\ntitle: "Upload <script>alert(1)</script> errors"');
+    const root = folderWith({ 'a.md': scripted, 'b.md': postmortem('INC-042', 'Search outage', '2024-03-02') });
+    // Markdown outside the postmortem folders that is no postmortem: not a row.
+    writeFileSync(join(root, 'NOTES.md'), '# Team notes\n\nNothing here.\n');
+    const client = await started([root]);
+    const result = await client.request<ReportResult>('postmortem/report', { today: '2024-04-01', format: 'html' });
+    assert.equal(result.ready, true);
+    assert.deepEqual(result.folders, [{ uri: pathToFileURL(root).href, name: 'folder1' }]);
+    const { report } = result;
+    assert.deepEqual(report.documents.map((d) => [d.date, d.file, d.uri, d.problems.errors]), [
+      ['2024-03-02', 'postmortems/b.md', uriOf(root, 'b.md'), 1],
+      ['2024-01-05', 'postmortems/a.md', uriOf(root, 'a.md'), 1],
+    ]);
+    assert.deepEqual(report.metrics.overall.ttr, { count: 2, notStated: 0, median: 20, p90: 20 });
+    assert.deepEqual(report.actionItems.byOwner.map((o) => [o.owner, o.open, o.overdue]), [['@dana', 2, 2]]);
+    assert.ok(result.html?.includes('Upload &lt;script&gt;alert(1)&lt;/script&gt; errors'));
+    assert.ok(!result.html?.includes('<script>alert'));
+    assert.ok(result.html?.includes(`href="${uriOf(root, 'b.md')}"`));
+  });
+
+  it('labels files by folder in a multi-root workspace, and finds duplicates across the folders', async () => {
+    const one = folderWith({ 'a.md': postmortem('INC-7', 'Queue backlog') });
+    const two = folderWith({ 'a.md': postmortem('inc-7', 'Queue backlog, again') });
+    const client = await started([one, two]);
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.deepEqual(report.documents.map((d) => d.file).sort(), ['folder1/postmortems/a.md', 'folder2/postmortems/a.md']);
+    const [found] = duplicates(await client.open(uriOf(one, 'a.md'), postmortem('INC-7', 'Queue backlog')));
+    assert.match(found.message, /"folder2\/postmortems\/a\.md"/);
+  });
+
+  it('reads nothing with postmortem.workspaceIndex.enable off: no rows, no duplicates', async () => {
+    const root = folderWith({ 'a.md': postmortem('INC-1', 'A'), 'b.md': postmortem('INC-1', 'B') });
+    const client = await started([root], { workspaceIndex: { enable: false } });
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.equal(report.documents.length, 0);
+    assert.deepEqual(duplicates(await client.open(uriOf(root, 'a.md'), postmortem('INC-1', 'A'))), []);
+  });
+});
