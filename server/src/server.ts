@@ -22,7 +22,8 @@ import { DocumentStore, timelineOfState } from './lsp/documents';
 import { describeError, guard, type Log } from './lsp/guard';
 import { headingHover, metadataHover } from './lsp/hover';
 import { elapsedHints } from './lsp/inlayHints';
-import { CONFIGURATION_SECTION, TIMELINE_REQUEST, type TimelineParams, type TimelineResult } from './lsp/protocol';
+import { CHART_REQUEST, CONFIGURATION_SECTION, TIMELINE_REQUEST, type ChartParams, type ChartResult, type TimelineParams, type TimelineResult } from './lsp/protocol';
+import { chartResult } from './lsp/chart';
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
 import { timeHover } from './lsp/timeHover';
 import { timelineResult } from './lsp/timeline';
@@ -171,6 +172,14 @@ connection.onRequest(
     if (!state?.analysis) return null;
     const timeline = state.active ? timelineOfState({ ...state, analysis: state.analysis }) : undefined;
     return timelineResult(state.uri, state.version, state.analysis.model, timeline, state.active, state.analysis.severityCap);
+  }),
+);
+
+connection.onRequest(
+  CHART_REQUEST,
+  guard(log, CHART_REQUEST, null, async (params: ChartParams): Promise<ChartResult | null> => {
+    const state = await store.get(params.uri);
+    return state ? chartResult(state, params) : null;
   }),
 );
 
