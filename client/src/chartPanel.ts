@@ -13,7 +13,6 @@ import { pageHtml } from './chartPage';
 import type { ActiveDocument, ActiveDocumentTracker } from './tracker';
 
 export const CHART_VIEW_TYPE = 'postmortem.chart';
-export const SHOW_CHART_COMMAND = 'postmortem.showChart';
 
 /** What the page keeps across reloads: the document it shows. */
 interface ChartState {

@@ -32,6 +32,8 @@ function specKeys(): Record<string, unknown> {
     'trace.server': config.trace.server,
     // Beyond SPEC §6: suppression comments (issue 17).
     reportUnusedSuppressions: config.reportUnusedSuppressions,
+    // Beyond SPEC §6: the incident chart in the Markdown preview (issue 16).
+    'preview.chart': config.preview.chart,
   };
 }
 

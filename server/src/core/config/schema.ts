@@ -41,6 +41,8 @@ export interface PostmortemConfig {
   trace: { server: 'off' | 'messages' | 'verbose' };
   /** Report suppression comments that silence nothing. */
   reportUnusedSuppressions: boolean;
+  /** The Markdown preview: `chart` draws the incident chart at the top of the Timeline. */
+  preview: { chart: boolean };
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -68,11 +70,13 @@ export function defaultConfig(): PostmortemConfig {
     run: 'onType',
     trace: { server: 'off' },
     reportUnusedSuppressions: false,
+    preview: { chart: true },
   };
 }
 
 /** What a configuration source may set: any subset of the keys. */
-export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata'>> & {
+export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata' | 'preview'>> & {
+  preview?: Partial<PostmortemConfig['preview']>;
   timeline?: Partial<PostmortemConfig['timeline']>;
   metadata?: Partial<MetadataConfig>;
   trace?: Partial<PostmortemConfig['trace']>;
@@ -125,6 +129,7 @@ const SCALAR_KEYS: Record<string, Check> = {
   run: oneOf('onType', 'onSave'),
   'trace.server': oneOf('off', 'messages', 'verbose'),
   reportUnusedSuppressions: isBoolean,
+  'preview.chart': isBoolean,
 };
 
 /**
@@ -180,7 +185,7 @@ function checkRules(value: unknown, knownRules: readonly string[]): { rules: Rec
 }
 
 /** Keys whose object value holds settings of their own, opened into dotted keys. */
-const NESTED = ['timeline', 'trace', 'metadata'];
+const NESTED = ['timeline', 'trace', 'metadata', 'preview'];
 
 /** Yields top-level keys, with `timeline`, `trace` and `metadata` objects opened into dotted keys. */
 function* flatten(raw: Record<string, unknown>): Generator<[string, unknown]> {
@@ -201,10 +206,11 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
 export function mergeConfig(...patches: ConfigPatch[]): PostmortemConfig {
   const config = defaultConfig();
   for (const patch of patches) {
-    const { timeline, trace, metadata, severityByStatus, rules, profiles, ...rest } = patch;
+    const { timeline, trace, metadata, preview, severityByStatus, rules, profiles, ...rest } = patch;
     Object.assign(config, rest);
     if (timeline) config.timeline = { ...config.timeline, ...timeline };
     if (trace) config.trace = { ...config.trace, ...trace };
+    if (preview) config.preview = { ...config.preview, ...preview };
     if (metadata) config.metadata = { ...config.metadata, ...metadata };
     if (severityByStatus) config.severityByStatus = { ...config.severityByStatus, ...severityByStatus };
     if (rules) config.rules = { ...config.rules, ...rules };
