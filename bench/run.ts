@@ -10,7 +10,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze, analyzeIncremental, defaultConfig, LineIndex } from '../server/src/core';
+import { analyze, analyzeIncremental, defaultConfig, LineIndex, timelineOf } from '../server/src/core';
+import { renderChart } from '../server/src/chart';
 import { parseDocument } from '../server/src/core/chunks';
 import { parseMarkdown } from '../server/src/core/parse';
 import { adversarialGrowth } from './adversarial';
@@ -80,6 +81,15 @@ const edits = charEdits(long5k, 30);
   }
   const incremental = median(times);
   row('incremental analysis after an edit, 5,000 lines', incremental, 'ms', versus(incremental / floor5k, 'full parse'));
+}
+
+// 2a. The incident chart of the 5,000-line document's timeline (the timeline itself is memoised with the analysis).
+{
+  const { model } = analyze(long5k, { config, force: true });
+  const timeline = timelineOf(model, config);
+  const timed = timeline.entries.filter((e) => e.instant !== null && !e.dayLevel).length;
+  const chart = timeMedian(repeats, () => renderChart(timeline));
+  row(`incident chart (SVG) of the 5,000-line document, ${timed} entries`, chart, 'ms', versus(chart / floor5k, 'full parse'));
 }
 
 // 2b. Adversarial input (bench/adversarial.ts): linear growth is about 4× the time for 4× the input.

@@ -35,6 +35,24 @@ root.addEventListener('click', (event) => reveal(event.target));
 root.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' || event.key === ' ') reveal(event.target);
 });
+// The chart is drawn at the panel's width, so its text stays at the editor's size: report it, and again on resize.
+let reported = 0;
+function reportWidth() {
+  const width = Math.floor(document.body.clientWidth - 24);
+  if (Math.abs(width - reported) < 16) return;
+  reported = width;
+  vscode.postMessage({ type: 'size', width });
+}
+let pending = false;
+window.addEventListener('resize', () => {
+  if (pending) return;
+  pending = true;
+  requestAnimationFrame(() => {
+    pending = false;
+    reportWidth();
+  });
+});
+reportWidth();
 vscode.postMessage({ type: 'ready' });
 `;
   return `<!DOCTYPE html>
@@ -46,7 +64,7 @@ vscode.postMessage({ type: 'ready' });
 <title>Incident Chart</title>
 <style nonce="${nonce}">
 body { padding: 8px 12px; color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); }
-#chart svg { width: 100%; height: auto; max-width: 1400px; }
+#chart svg { max-width: 100%; height: auto; }
 #note { font-family: var(--vscode-font-family); color: var(--vscode-descriptionForeground); }
 .pm-chart .mark:focus { outline: 1px solid var(--vscode-focusBorder); }
 ${chartCss('vscode')}

@@ -13,6 +13,9 @@ import { pageHtml } from './chartPage';
 import type { ActiveDocument, ActiveDocumentTracker } from './tracker';
 
 export const CHART_VIEW_TYPE = 'postmortem.chart';
+/** The narrowest and widest charts the panel asks for (the renderer's bounds, and a width that still reads). */
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 2400;
 
 /** What the page keeps across reloads: the document it shows. */
 interface ChartState {
@@ -20,13 +23,15 @@ interface ChartState {
 }
 
 /** What the page says to the extension. */
-type FromPage = { type: 'reveal'; line: number } | { type: 'ready' };
+type FromPage = { type: 'reveal'; line: number } | { type: 'ready' } | { type: 'size'; width: number };
 
 export class ChartPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   /** Bumped per request: an answer for an older one is dropped. */
   private sequence = 0;
+  /** The page's width in pixels, as it last reported it. */
+  private width: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last message posted, for tests and for a page that asks again when it is ready. */
   last: { uri: string; version: number; svg: string | null; message: string | null } | undefined;
@@ -76,6 +81,10 @@ export class ChartPanel implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: FromPage) => {
       if (message.type === 'reveal' && Number.isInteger(message.line) && message.line >= 1) void this.reveal(message.line);
       if (message.type === 'ready' && this.last) void panel.webview.postMessage({ type: 'chart', ...this.last });
+      if (message.type === 'size' && Number.isFinite(message.width)) {
+        this.width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(message.width)));
+        void this.update();
+      }
     });
   }
 
@@ -90,7 +99,7 @@ export class ChartPanel implements vscode.Disposable {
     else if (this.client.state !== State.Running) result = { uri: uri.toString(), version: 0, svg: null, message: 'No incident chart: the Postmortem language server is not running.' };
     else {
       try {
-        const params: ChartParams = { uri: this.client.code2ProtocolConverter.asUri(uri), theme: 'vscode' };
+        const params: ChartParams = { uri: this.client.code2ProtocolConverter.asUri(uri), theme: 'vscode', width: this.width };
         result = await this.client.sendRequest<ChartResult | null>(CHART_REQUEST, params);
       } catch (error) {
         this.client.debug(`${CHART_REQUEST} failed`, error);

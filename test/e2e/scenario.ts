@@ -204,7 +204,7 @@ export const scenario: Step[] = [
       await typed.waitFor();
       const entries = await frame.locator('svg.pm-chart .mark').count();
       if (entries < 5) throw new Error(`the chart shows ${entries} marks`);
-      await frame.locator('svg.pm-chart .k-impact-start').waitFor();
+      await frame.locator('svg.pm-chart .mark.k-impact-start').waitFor();
       await frame.locator('svg.pm-chart .bracket', { hasText: 'TTD' }).waitFor();
       await wb.screenshot('chart-webview');
       const detected = frame.locator('svg.pm-chart .mark.k-detected').first();
