@@ -13,7 +13,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze, analyzeIncremental, defaultConfig, LineIndex } from '../server/src/core';
+import { analyze, analyzeIncremental, defaultConfig, LineIndex, timelineOf } from '../server/src/core';
+import { renderChart } from '../server/src/chart';
 import { parseDocument } from '../server/src/core/chunks';
 import { parseMarkdown } from '../server/src/core/parse';
 import { adversarialGrowth } from './adversarial';
@@ -106,6 +107,15 @@ function inProcess(c: Corpus): number {
 }
 
 const floors = corpora.map(inProcess);
+
+// The incident chart of each 5,000-line document's timeline (the timeline itself is memoised with the analysis).
+corpora.forEach((c, i) => {
+  const { model } = analyze(c.long5k, { config, force: true });
+  const timeline = timelineOf(model, config);
+  const timed = timeline.entries.filter((e) => e.instant !== null && !e.dayLevel).length;
+  const chart = timeMedian(repeats, () => renderChart(timeline));
+  row(`${c.tag}: incident chart (SVG) of the 5,000-line document, ${timed} entries`, chart, 'ms', versus(chart / floors[i], 'full parse'));
+});
 
 // Adversarial input (bench/adversarial.ts): linear growth is about 4× the time for 4× the input.
 for (const g of adversarialGrowth(quick)) {

@@ -25,9 +25,11 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  // The Markdown preview's chart: the core and the renderer, loaded only when a preview opens.
+  { entryPoints: ['client/src/preview/index.ts'], outfile: 'dist/preview.js', external: ['vscode'] },
 ]
   .filter((entry) => existsSync(entry.entryPoints[0]))
-  .filter((entry) => !outdir || !entry.outfile.endsWith('client.js'))
+  .filter((entry) => !outdir || !/(client|preview)\.js$/.test(entry.outfile))
   .map((entry) => (outdir ? { ...entry, outfile: join(outdir, basename(entry.outfile)) } : entry));
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
 // The snippets file is generated from client/src/templates.ts, the one source of the templates.

@@ -11,12 +11,16 @@ import { newPostmortem } from './newPostmortem';
 import { PostmortemStatus } from './status';
 import { REVEAL_COMMAND, revealLine, TimelineProvider, VIEW_ID } from './timelineView';
 import { ActiveDocumentTracker } from './tracker';
+import { ChartPanel } from './chartPanel';
 
 /** What `activate` returns: the extension's API, for tests and other extensions. */
 export interface PostmortemApi {
   client: LanguageClient;
   timeline: TimelineProvider;
   tracker: ActiveDocumentTracker;
+  chart: ChartPanel;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): the incident chart in the Timeline. */
+  extendMarkdownIt<T>(md: T): T;
 }
 
 let running: LanguageClient | undefined;
@@ -42,7 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const timeline = new TimelineProvider(tracker);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: timeline, showCollapseAll: false });
   const status = new PostmortemStatus(client, tracker);
-  context.subscriptions.push(tracker, timeline, view, status);
+  const chart = new ChartPanel(client, tracker);
+  context.subscriptions.push(tracker, timeline, view, status, chart);
 
   // One table of commands; each is also declared in package.json.
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -54,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     'postmortem.restartServer': () => client.restart(),
     'postmortem.showLog': () => client.outputChannel.show(true),
     'postmortem.refreshTimeline': () => tracker.refresh(),
+    'postmortem.showChart': () => chart.show(),
     [REVEAL_COMMAND]: (uri: vscode.Uri, range: vscode.Range) => revealLine(uri, range),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
@@ -65,7 +71,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     const message = `The Postmortem language server did not start: ${error instanceof Error ? error.message : String(error)}`;
     void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => choice && client.outputChannel.show());
   }
-  return { client, timeline, tracker };
+  // The preview bundle carries the analysis core: loaded only when a Markdown preview first renders.
+  const extendMarkdownIt = <T>(md: T): T => (require(context.asAbsolutePath('dist/preview.js')) as { extendMarkdownIt(md: T): T }).extendMarkdownIt(md);
+  return { client, timeline, tracker, chart, extendMarkdownIt };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -27,8 +27,9 @@ import { describeError, guard, type Log } from './lsp/guard';
 import { headingHover, metadataHover } from './lsp/hover';
 import { elapsedHints } from './lsp/inlayHints';
 import { AcrossDocuments } from './lsp/across';
+import { chartResult } from './lsp/chart';
 import { filePathOf } from './lsp/config';
-import { CONFIGURATION_SECTION, INDEX_CHANGED_NOTIFICATION, REPORT_REQUEST, TIMELINE_REQUEST, type IndexChangedParams, type ReportParams, type ReportResult, type TimelineParams, type TimelineResult } from './lsp/protocol';
+import { CHART_REQUEST, CONFIGURATION_SECTION, INDEX_CHANGED_NOTIFICATION, REPORT_REQUEST, TIMELINE_REQUEST, type ChartParams, type ChartResult, type IndexChangedParams, type ReportParams, type ReportResult, type TimelineParams, type TimelineResult } from './lsp/protocol';
 import { workspaceReport } from './lsp/report';
 import { WorkspaceIndex, type IndexFolder } from './lsp/workspaceIndex';
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
@@ -236,6 +237,14 @@ connection.onRequest(
     const first = folders[0];
     const config = first ? await configs.forIndexedFile(`${first.path}/report.md`, first.uri) : defaultConfig();
     return workspaceReport(index, across, params, config);
+  }),
+);
+
+connection.onRequest(
+  CHART_REQUEST,
+  guard(log, CHART_REQUEST, null, async (params: ChartParams): Promise<ChartResult | null> => {
+    const state = await store.get(params.uri);
+    return state ? chartResult(state, params) : null;
   }),
 );
 

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Frame } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import type { Workbench } from './workbench';
 
@@ -25,6 +26,22 @@ async function until<T>(check: () => T | undefined, what: string, timeout = 30_0
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The frame of a webview (the chart panel, the Markdown preview) that shows `selector`:
+ * webviews are nested iframes, so every frame of the page is asked until one has it.
+ */
+async function frameWith(wb: Workbench, selector: string, timeout = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of wb.page.frames()) {
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}`);
+    await wb.page.waitForTimeout(200);
   }
 }
 
@@ -173,6 +190,45 @@ export const scenario: Step[] = [
       await hover.getByText('Restart').waitFor();
       await wb.screenshot('status');
       await wb.page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'the Incident Chart opens beside the editor, follows the typing, and a click on a mark reveals its line',
+    async run(wb) {
+      await wb.openFile(FIXTURE);
+      await wb.runCommand('Postmortem: Show Incident Chart');
+      await wb.page.locator('.tabs-container .tab', { hasText: 'Incident Chart' }).waitFor();
+      const frame = await frameWith(wb, 'svg.pm-chart .mark');
+      // The entry typed in the step before (not saved) is on the chart: it follows the editor's text.
+      const typed = frame.locator('svg.pm-chart .mark', { has: frame.locator('title', { hasText: 'Review of the cache failover scheduled' }) });
+      await typed.waitFor();
+      const entries = await frame.locator('svg.pm-chart .mark').count();
+      if (entries < 5) throw new Error(`the chart shows ${entries} marks`);
+      await frame.locator('svg.pm-chart .mark.k-impact-start').waitFor();
+      await frame.locator('svg.pm-chart .bracket', { hasText: 'TTD' }).waitFor();
+      await wb.screenshot('chart-webview');
+      const detected = frame.locator('svg.pm-chart .mark.k-detected').first();
+      const line = Number(await detected.getAttribute('data-line'));
+      await detected.click();
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line}\\b`) }).waitFor();
+    },
+  },
+  {
+    name: 'the Markdown preview shows the chart at the top of the Timeline',
+    async run(wb) {
+      await wb.editorLine(TITLE_LINE).click();
+      await wb.runCommand('Markdown: Open Preview to the Side');
+      const frame = await frameWith(wb, '.markdown-body .postmortem-chart svg.pm-chart');
+      // (A string, run in the preview's page: the test's own code has no DOM types.)
+      const placed = await frame.evaluate(`(() => {
+        const heading = [...document.querySelectorAll('h1, h2, h3')].find((h) => /Timeline/.test(h.textContent || ''));
+        return Boolean(heading && heading.nextElementSibling && heading.nextElementSibling.classList.contains('postmortem-chart'));
+      })()`);
+      if (!placed) throw new Error('the chart is not right after the Timeline heading');
+      const marks = await frame.locator('.postmortem-chart svg.pm-chart .mark').count();
+      if (marks < 5) throw new Error(`the preview's chart shows ${marks} marks`);
+      await frame.locator('.postmortem-chart svg.pm-chart .mark title', { hasText: 'Review of the cache failover scheduled' }).first().waitFor({ state: 'attached' });
+      await wb.screenshot('preview-chart');
     },
   },
   {

@@ -34,6 +34,8 @@ function specKeys(): Record<string, unknown> {
     reportUnusedSuppressions: config.reportUnusedSuppressions,
     // Beyond SPEC §6: the workspace index (issue 15).
     'workspaceIndex.enable': config.workspaceIndex.enable,
+    // Beyond SPEC §6: the incident chart in the Markdown preview (issue 16).
+    'preview.chart': config.preview.chart,
   };
 }
 

@@ -64,13 +64,26 @@ export interface ReportArgs {
   config?: string;
 }
 
-export type CliArgs = LintArgs | TimelineArgs | ActionsArgs | ReportArgs | { command: 'help' } | { command: 'version' };
+/** `postmortem-lint chart FILE`: the incident chart as SVG. */
+export interface ChartArgs {
+  command: 'chart';
+  file: string;
+  /** Where to write the SVG; stdout when not given. */
+  output?: string;
+  theme: 'light' | 'dark';
+  width: number;
+  profile?: string;
+  config?: string;
+}
+
+export type CliArgs = LintArgs | TimelineArgs | ActionsArgs | ReportArgs | ChartArgs | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: postmortem-lint [options] <files|dirs|globs...>
        postmortem-lint timeline <file> [--format stylish|json]
        postmortem-lint actions <file> [--format stylish|json] [--today YYYY-MM-DD]
        postmortem-lint report [files|dirs|globs...] [--format markdown|html|json] [--output FILE]
                       [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--link-base URL]
+       postmortem-lint chart <file> [--output chart.svg] [--theme light|dark] [--width N]
 
 Checks incident postmortems written in Markdown: missing sections, timeline gaps,
 times and timezones that don't add up.
@@ -95,6 +108,11 @@ Report options (default: the current folder, as Markdown on stdout):
   -o, --output <file>   write the report to a file
   --since, --until      only incidents dated from / to this day (YYYY-MM-DD, inclusive)
   --link-base <url>     what links to files start with, such as a repository's blob URL
+
+Chart options (the incident chart as SVG, on stdout unless --output):
+  -o, --output <file>   write the SVG to a file
+  --theme <name>        light (default) or dark
+  --width <n>           width in pixels, 320 to 10000 (default 960)
   --color / --no-color  force colours on or off (default: on for a terminal)
   -h, --help            show this help
   -v, --version         show the version
@@ -126,6 +144,8 @@ export function readArgs(argv: string[]): CliArgs {
         since: { type: 'string' },
         until: { type: 'string' },
         'link-base': { type: 'string' },
+        theme: { type: 'string' },
+        width: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -141,6 +161,19 @@ export function readArgs(argv: string[]): CliArgs {
   const today = values.today === undefined ? undefined : readDate('--today', values.today);
   const reportOnly = (['since', 'until', 'link-base'] as const).find((key) => values[key] !== undefined);
   if (reportOnly && positionals[0] !== 'report') throw new UsageError(`--${reportOnly} is an option of postmortem-lint report`);
+  const chartOnly = (['theme', 'width'] as const).find((key) => values[key] !== undefined);
+  if (chartOnly && positionals[0] !== 'chart') throw new UsageError(`--${chartOnly} is an option of postmortem-lint chart`);
+
+  if (positionals[0] === 'chart') {
+    if (positionals.length !== 2) throw new UsageError('chart takes exactly one file: postmortem-lint chart <file> --output chart.svg');
+    if (values.format !== undefined) throw new UsageError('--format is not an option of postmortem-lint chart (it writes SVG)');
+    if (values.output === '') throw new UsageError('--output takes a file name');
+    const theme = values.theme ?? 'light';
+    if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
+    const width = values.width === undefined ? 960 : Number(values.width);
+    if (values.width !== undefined && (!/^\d+$/.test(values.width) || width < 320 || width > 10_000)) throw new UsageError(`--width takes a whole number of pixels from 320 to 10000, not "${values.width}"`);
+    return { command: 'chart', file: positionals[1], output: values.output, theme, width, profile: values.profile, config: values.config };
+  }
 
   if (positionals[0] === 'timeline' || positionals[0] === 'actions') {
     const command = positionals[0];

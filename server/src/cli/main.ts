@@ -7,6 +7,7 @@ import { LINT_WORKER, lintTargets, runLintWorker, type LintWorkerData } from './
 import { runTimeline } from './timeline';
 import { runActions } from './actions';
 import { runReport } from './report';
+import { runChart } from './chart';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.command === 'timeline') return runTimeline(args);
   if (args.command === 'actions') return runActions(args);
   if (args.command === 'report') return runReport(args);
+  if (args.command === 'chart') return runChart(args);
   return runLint(args);
 }
 

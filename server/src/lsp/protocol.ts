@@ -148,3 +148,28 @@ export interface SeverityCapInfo {
   /** "draft: errors shown as warnings". */
   note: string;
 }
+
+/** Method of the custom request that returns a document's incident chart as SVG. */
+export const CHART_REQUEST = 'postmortem/chart';
+
+/** Parameters of `postmortem/chart`. */
+export interface ChartParams {
+  /** The document's URI, as the client knows it (the document must be open). */
+  uri: string;
+  /** Width in pixels (default 960). */
+  width?: number;
+  /** `vscode` (default): VS Code's theme variables; `light` or `dark`: a standalone picture. */
+  theme?: 'vscode' | 'light' | 'dark';
+  /** Whether the SVG embeds its `<style>` (default false for `vscode`: the webview supplies it, nonce'd). */
+  embedStyle?: boolean;
+}
+
+/** The answer to `postmortem/chart`: the SVG, or the one line that says why there is none. */
+export interface ChartResult {
+  uri: string;
+  /** The document version the chart was drawn from. */
+  version: number;
+  svg: string | null;
+  /** Set when there is no chart: not a postmortem, no Timeline, fewer than two timed entries. */
+  message: string | null;
+}

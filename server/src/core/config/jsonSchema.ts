@@ -45,7 +45,7 @@ export interface SchemaCatalog {
 }
 
 /** Keys whose object value holds settings of their own; editor settings also write them dotted (`timeline.maxGap`). */
-export const NESTED_KEYS = ['timeline', 'trace', 'metadata', 'workspaceIndex'] as const;
+export const NESTED_KEYS = ['timeline', 'trace', 'metadata', 'workspaceIndex', 'preview'] as const;
 
 const NON_EMPTY = '\\S';
 const nonEmptyString = (description: string): JsonSchema => ({ type: 'string', pattern: NON_EMPTY, description });
@@ -151,6 +151,12 @@ function nestedSchemas(): Record<(typeof NESTED_KEYS)[number], JsonSchema> {
       type: 'object',
       description: 'The workspace index the language server keeps of every postmortem in the folder.',
       properties: { enable: { type: 'boolean', default: true, description: 'Read every postmortem of the workspace folder in the background: the Postmortems view, the report, and checks across documents (duplicate incident IDs).' } },
+      additionalProperties: false,
+    },
+    preview: {
+      type: 'object',
+      description: 'The built-in Markdown preview of postmortems.',
+      properties: { chart: { type: 'boolean', default: true, description: 'Draw the incident chart at the top of the Timeline section in the Markdown preview.' } },
       additionalProperties: false,
     },
     trace: {

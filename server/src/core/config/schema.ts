@@ -46,6 +46,8 @@ export interface PostmortemConfig {
   reportUnusedSuppressions: boolean;
   /** The language server reads every postmortem of the workspace folder (the Postmortems view, the report, checks across files). */
   workspaceIndex: { enable: boolean };
+  /** The Markdown preview: `chart` draws the incident chart at the top of the Timeline. */
+  preview: { chart: boolean };
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -74,12 +76,14 @@ export function defaultConfig(): PostmortemConfig {
     trace: { server: 'off' },
     reportUnusedSuppressions: false,
     workspaceIndex: { enable: true },
+    preview: { chart: true },
   };
 }
 
 /** What a configuration source may set: any subset of the keys. */
-export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata' | 'workspaceIndex'>> & {
+export type ConfigPatch = Partial<Omit<PostmortemConfig, 'timeline' | 'trace' | 'metadata' | 'workspaceIndex' | 'preview'>> & {
   workspaceIndex?: Partial<PostmortemConfig['workspaceIndex']>;
+  preview?: Partial<PostmortemConfig['preview']>;
   timeline?: Partial<PostmortemConfig['timeline']>;
   metadata?: Partial<MetadataConfig>;
   trace?: Partial<PostmortemConfig['trace']>;
@@ -154,9 +158,10 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
 export function mergeConfig(...patches: ConfigPatch[]): PostmortemConfig {
   const config = defaultConfig();
   for (const patch of patches) {
-    const { timeline, trace, metadata, severityByStatus, rules, profiles, workspaceIndex, ...rest } = patch;
+    const { timeline, trace, metadata, severityByStatus, rules, profiles, workspaceIndex, preview, ...rest } = patch;
     Object.assign(config, rest);
     if (workspaceIndex) config.workspaceIndex = { ...config.workspaceIndex, ...workspaceIndex };
+    if (preview) config.preview = { ...config.preview, ...preview };
     if (timeline) config.timeline = { ...config.timeline, ...timeline };
     if (trace) config.trace = { ...config.trace, ...trace };
     if (metadata) config.metadata = { ...config.metadata, ...metadata };
