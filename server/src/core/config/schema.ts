@@ -44,6 +44,16 @@ export interface PostmortemConfig {
   trace: { server: 'off' | 'messages' | 'verbose' };
   /** Report suppression comments that silence nothing. */
   reportUnusedSuppressions: boolean;
+  /** Globs (relative to the config file) of files never linted. */
+  ignores: string[];
+  /** Rule settings for the files some globs match, later ones winning (scoped.ts applies them). */
+  overrides: ConfigOverride[];
+}
+
+/** An `overrides` entry: rule settings for the files its globs match, relative to the config file. */
+export interface ConfigOverride {
+  files: string | string[];
+  rules?: Record<string, RuleSetting>;
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -71,6 +81,8 @@ export function defaultConfig(): PostmortemConfig {
     run: 'onType',
     trace: { server: 'off' },
     reportUnusedSuppressions: false,
+    ignores: [],
+    overrides: [],
   };
 }
 
@@ -99,7 +111,7 @@ function globTooComplex(pattern: string): boolean {
 }
 
 /** Keys holding glob patterns, by path (`[]` for any index). */
-const GLOB_KEYS = new Set(['include']);
+const GLOB_KEYS = new Set(['include', 'ignores', 'overrides[].files']);
 
 /** What JSON Schema cannot say: globs and a regular expression that would match slowly. */
 const refine: Refine = (path, value) => {
