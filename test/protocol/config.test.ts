@@ -1,6 +1,6 @@
 /** Configuration in the built server: pulled settings, `null` answers, changes, the config file, `run: onSave`. */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
@@ -77,6 +77,23 @@ describe('language server: configuration', { timeout: 60_000 }, () => {
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(rc).href, type: 2 }] });
     const rechecked = await client.waitForDiagnostics(uri, 1, since);
     assert.deepEqual(rechecked.diagnostics.map((d) => `${String(d.code)} ${d.severity}`), ['missing-section 3']);
+  });
+
+  it('applies the config file\'s "overrides" and "ignores" per document', async () => {
+    client = await TestClient.start({ settings: () => ({}) });
+    const root = workspace();
+    mkdirSync(join(root, 'postmortems', 'legacy'));
+    mkdirSync(join(root, 'postmortems', 'archive'));
+    writeFileSync(join(root, '.postmortemrc.json'), JSON.stringify({ ignores: ['postmortems/archive/**'], overrides: [{ files: 'postmortems/legacy/**', rules: { 'missing-section': 'hint' } }] }));
+    const severities = async (name: string) => (await client!.open(postmortemUri(root, name), NO_RESOLUTION)).diagnostics.map((d) => `${String(d.code)} ${d.severity}`);
+    assert.deepEqual(await severities('new.md'), ['missing-section 1']);
+    assert.deepEqual(await severities('legacy/old.md'), ['missing-section 4']);
+    // An ignored document is no postmortem to the server: nothing is published, features answer as for a README.
+    const archived = postmortemUri(root, 'archive/2019.md');
+    client.openQuietly(archived, NO_RESOLUTION);
+    assert.equal((await client.request<{ isPostmortem: boolean }>('postmortem/timeline', { uri: archived })).isPostmortem, false);
+    assert.deepEqual(client.diagnostics.all.filter((p) => p.uri === archived), []);
+    assert.deepEqual(client.messages.all, []);
   });
 
   it('with run: onSave, checks on open and save but not while typing', async () => {

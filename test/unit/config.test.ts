@@ -84,3 +84,60 @@ describe('profiles', () => {
     assert.ok(!defaultConfig().profiles.team);
   });
 });
+
+describe('ignores and overrides', () => {
+  function tree(config: unknown): string {
+    const root = mkdtempSync(join(tmpdir(), 'pm-scopes-'));
+    mkdirSync(join(root, 'incidents', 'legacy', 'old'), { recursive: true });
+    writeFileSync(join(root, '.postmortemrc.json'), JSON.stringify(config));
+    return root;
+  }
+
+  it('ignores the files "ignores" matches, relative to the config file, and no file outside its folder', () => {
+    const root = tree({ ignores: ['incidents/legacy/**', '*.draft.md'] });
+    const loader = new ConfigLoader(RULE_IDS);
+    assert.equal(loader.forFile(join(root, 'incidents', 'legacy', 'old', 'a.md')).ignored, true);
+    assert.equal(loader.forFile(join(root, 'b.draft.md')).ignored, true);
+    // "*" stays within one folder, as in markdownlint-cli2.
+    assert.equal(loader.forFile(join(root, 'incidents', 'b.draft.md')).ignored, false);
+    assert.equal(loader.forFile(join(root, 'incidents', 'a.md')).ignored, false);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'pm-elsewhere-'));
+    assert.equal(loader.forFile(join(elsewhere, 'incidents', 'legacy', 'x.md'), { configFile: join(root, '.postmortemrc.json') }).ignored, false);
+  });
+
+  it('lays every matching "overrides" entry over "rules" in order, for that file only', () => {
+    const root = tree({
+      rules: { 'word-count': 'error', 'timeline-gap': 'info' },
+      overrides: [
+        { files: 'incidents/legacy/**', rules: { 'word-count': 'off', 'section-order': 'hint' } },
+        { files: ['incidents/legacy/old/*.md', 'nowhere/**'], rules: { 'word-count': 'warning' } },
+      ],
+    });
+    const loader = new ConfigLoader(RULE_IDS);
+    assert.deepEqual(loader.forFile(join(root, 'incidents', 'a.md')).config.rules, { 'word-count': 'error', 'timeline-gap': 'info' });
+    assert.deepEqual(loader.forFile(join(root, 'incidents', 'legacy', 'a.md')).config.rules, { 'word-count': 'off', 'timeline-gap': 'info', 'section-order': 'hint' });
+    assert.deepEqual(loader.forFile(join(root, 'incidents', 'legacy', 'old', 'a.md')).config.rules, { 'word-count': 'warning', 'timeline-gap': 'info', 'section-order': 'hint' });
+  });
+
+  it('refuses bad entries by index and slow globs, keeping the rest', () => {
+    const { patch, problems } = validateConfig(
+      { ignores: ['*a*a*a*b'], overrides: [{ files: [], rules: {} }, { files: 'a/**', rules: { 'word-count': 'loud', 'timeline-gap': 'off' } }, { files: '+(a|b)/*.md' }, 'legacy/**'] },
+      '.postmortemrc.json',
+      RULE_IDS,
+    );
+    assert.deepEqual(problems.map((p) => p.key), ['ignores', 'overrides[0].files', 'overrides[1].rules.word-count', 'overrides[2].files', 'overrides[3]']);
+    assert.match(problems[0].message, /"ignores" has a pattern too complex to match quickly/);
+    assert.match(problems[1].message, /"overrides\[0\]\.files" must be a glob or a list of globs/);
+    assert.match(problems[4].message, /"overrides\[3\]" must be an object/);
+    assert.deepEqual(patch.overrides, [{ files: 'a/**', rules: { 'timeline-gap': 'off' } }]);
+    assert.equal(patch.ignores, undefined);
+  });
+
+  it('takes them from the config file only: in settings they are reported and left out', () => {
+    const root = tree({});
+    const { config, problems } = new ConfigLoader(RULE_IDS).forFile(join(root, 'a.md'), { settings: { ignores: ['**'], overrides: [{ files: '**', rules: { 'word-count': 'off' } }] } });
+    assert.deepEqual(problems.map((p) => p.message), ['"ignores" is read from .postmortemrc.json only (its globs are relative to that file)', '"overrides" is read from .postmortemrc.json only (its globs are relative to that file)']);
+    assert.deepEqual(config.ignores, []);
+    assert.deepEqual(config.rules, {});
+  });
+});

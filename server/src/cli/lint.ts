@@ -110,7 +110,7 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunO
   const results: FileResult[] = [];
   for (let i = take(next, 0); i < targets.length; i = take(next, i + 1)) {
     const target = targets[i];
-    const { config, problems: configProblems } = loader.forFile(target.path, { configFile: args.config, overrides });
+    const { config, problems: configProblems, file: configFile, ignored } = loader.forFile(target.path, { configFile: args.config, overrides });
     for (const problem of configProblems) {
       const line = `postmortem-lint: ${problem.source}: ${problem.message}`;
       if (!reported.has(line)) notices.push(line);
@@ -119,6 +119,11 @@ function lintFiles(targets: Target[], args: LintArgs, cwd: string, run: LintRunO
       failed = true;
     }
     const file = display(target.path, cwd);
+    if (ignored) {
+      // Left out as the config asks; a file named on the command line says so, or it would look linted.
+      if (target.explicit) notices.push(`postmortem-lint: ${file}: not linted: "ignores" in ${display(configFile!, cwd)} matches it`);
+      continue;
+    }
     const source = readSource(target.path, config.maxFileSize);
     if ('skipped' in source) {
       notices.push(`postmortem-lint: ${file}: ${source.skipped}`);

@@ -129,10 +129,11 @@ export class ConfigService {
 
   private async resolve(uri: string): Promise<DocumentConfig> {
     const settings = await this.pull(uri);
-    const { config, problems, file } = this.loader.forFile(filePathOf(uri), { settings });
+    const { config, problems, file, ignored } = this.loader.forFile(filePathOf(uri), { settings });
     // One message for everything wrong with this document's configuration, not one per key.
     if (problems.length > 0) this.warnOnce(problemsMessage(problems));
-    return { config, file };
+    // A document the config file's `ignores` match gets nothing, as with `enable: false`.
+    return { config: ignored ? { ...config, enable: false } : config, file };
   }
 
   /** The editor's settings for a document; `null` (Neovim without settings) means the defaults. */

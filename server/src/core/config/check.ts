@@ -34,8 +34,12 @@ function walk(schema: JsonSchema, value: unknown, key: string, refine: Refine, p
   const own = ownProblem(schema, value);
   if (own) return refuse(schema.errorMessage ?? own);
   let kept = value;
-  if (isObject(value) && (schema.properties || schema.additionalProperties !== undefined)) kept = walkObject(schema, value, key, refine, problems);
-  else if (Array.isArray(value) && schema.items?.properties) {
+  if (isObject(value) && (schema.properties || schema.additionalProperties !== undefined)) {
+    const object = walkObject(schema, value, key, refine, problems);
+    // A required key refused (and reported) takes its object with it.
+    if ((schema.required ?? []).some((name) => !(name in object))) return undefined;
+    kept = object;
+  } else if (Array.isArray(value) && schema.items?.properties) {
     kept = value.map((item, i) => walk(schema.items!, item, `${key}[${i}]`, refine, problems)).filter((item) => item !== undefined);
   } else if (Array.isArray(value) && schema.items && !value.every((item) => accepts(schema.items!, item))) {
     return refuse(schema.errorMessage ?? describe(schema));

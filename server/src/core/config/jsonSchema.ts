@@ -201,6 +201,26 @@ export function configJsonSchema(catalog: SchemaCatalog): JsonSchema {
       description: 'How Markdown documents are recognised as postmortems.',
     },
     rules: rulesSchema(catalog),
+    ignores: { ...globs('Glob patterns of files never linted (not by the CLI, not in the editor), relative to this file\'s folder: "incidents/archive/**", "**/drafts/*.md". "*" does not cross a "/".'), default: [] },
+    overrides: {
+      type: 'array',
+      description: 'Rule settings for some files: each entry\'s "rules" apply to the files its "files" globs match (relative to this file\'s folder), over "rules"; later entries win.',
+      items: {
+        type: 'object',
+        required: ['files'],
+        properties: {
+          files: {
+            anyOf: [nonEmptyString('A glob.'), { type: 'array', minItems: 1, items: { type: 'string', pattern: NON_EMPTY } }],
+            description: 'A glob or a list of globs, relative to this file\'s folder: "incidents/legacy/**".',
+            errorMessage: 'must be a glob or a list of globs, such as "incidents/legacy/**"',
+          },
+          rules: rulesSchema(catalog),
+        },
+        additionalProperties: false,
+      },
+      default: [],
+      errorMessage: 'must be a list of objects such as {"files": "incidents/legacy/**", "rules": {"section-order": "off"}}',
+    },
     ...nested,
     severityByStatus: {
       type: 'object',

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { findConfigFile, readConfigFile } from './file';
+import { scopeToFile } from './scoped';
 import { mergeConfig, validateConfig, type ConfigPatch, type ConfigProblem, type PostmortemConfig } from './schema';
 
 /** Where a document's configuration comes from, lowest precedence first. */
@@ -24,16 +25,23 @@ export class ConfigLoader {
     private readonly options: { cacheFolders?: boolean } = {},
   ) {}
 
-  /** The configuration for a document at `filePath`: defaults, settings, the nearest config file, overrides. */
-  forFile(filePath: string | undefined, sources: ConfigSources = {}): { config: PostmortemConfig; problems: ConfigProblem[]; file?: string } {
+  /**
+   * The configuration for a document at `filePath`: defaults, settings, the nearest config
+   * file, overrides; with the file's `overrides` entries that match the document applied, and
+   * `ignored` when its `ignores` match it.
+   */
+  forFile(filePath: string | undefined, sources: ConfigSources = {}): { config: PostmortemConfig; problems: ConfigProblem[]; file?: string; ignored: boolean } {
     const settings = validateConfig(sources.settings, 'settings', this.ruleIds);
     const file = sources.configFile ? resolve(sources.configFile) : filePath ? this.findFile(dirname(resolve(filePath))) : undefined;
     const fromFile = file ? this.readFile(file) : { patch: {}, problems: [] };
-    return {
-      config: mergeConfig(settings.patch, fromFile.patch, sources.overrides ?? {}),
-      problems: [...settings.problems, ...fromFile.problems],
-      file,
-    };
+    const { ignores, overrides, ...fromSettings } = settings.patch;
+    // Their globs are relative to the file that names them: settings have no such place.
+    const misplaced = Object.entries({ ignores, overrides })
+      .filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
+      .map(([key]) => ({ key, message: `"${key}" is read from .postmortemrc.json only (its globs are relative to that file)`, source: 'settings' }));
+    const merged = mergeConfig(fromSettings, fromFile.patch, sources.overrides ?? {});
+    const scoped = scopeToFile(merged, filePath === undefined ? undefined : resolve(filePath), file === undefined ? undefined : dirname(file));
+    return { config: scoped.config, problems: [...settings.problems, ...misplaced, ...fromFile.problems], file, ignored: scoped.ignored };
   }
 
   /** Forgets cached files, after one changed (or was created or deleted: where the nearest one is may change too). */

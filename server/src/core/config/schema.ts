@@ -48,6 +48,16 @@ export interface PostmortemConfig {
   workspaceIndex: { enable: boolean };
   /** The Markdown preview: `chart` draws the incident chart at the top of the Timeline. */
   preview: { chart: boolean };
+  /** Globs (relative to the config file) of files never linted. */
+  ignores: string[];
+  /** Rule settings for the files some globs match, later ones winning (scoped.ts applies them). */
+  overrides: ConfigOverride[];
+}
+
+/** An `overrides` entry: rule settings for the files its globs match, relative to the config file. */
+export interface ConfigOverride {
+  files: string | string[];
+  rules?: Record<string, RuleSetting>;
 }
 
 /** A configuration value that was refused, naming its key. */
@@ -77,6 +87,8 @@ export function defaultConfig(): PostmortemConfig {
     reportUnusedSuppressions: false,
     workspaceIndex: { enable: true },
     preview: { chart: true },
+    ignores: [],
+    overrides: [],
   };
 }
 
@@ -107,7 +119,7 @@ function globTooComplex(pattern: string): boolean {
 }
 
 /** Keys holding glob patterns, by path (`[]` for any index). */
-const GLOB_KEYS = new Set(['include']);
+const GLOB_KEYS = new Set(['include', 'ignores', 'overrides[].files']);
 
 /** What JSON Schema cannot say: globs and a regular expression that would match slowly. */
 const refine: Refine = (path, value) => {
