@@ -26,7 +26,9 @@ import { charEdits, measureServer, serverWorkspace } from './server';
 const root = resolve(__dirname, '..');
 const work = join(root, 'bench', 'results');
 const quick = process.argv.includes('--quick');
-const repeats = quick ? 3 : 7;
+const repeats = quick ? 3 : 5;
+/** Whole-corpus timings take seconds each: fewer repeats keep the run within about ten minutes on 2 cores. */
+const corpusRepeats = quick ? 1 : 3;
 const count = quick ? 200 : 1000;
 
 interface Row {
@@ -73,18 +75,19 @@ function mb(files: string[]): string {
 /** In process: parse floor, full and incremental analysis. Returns the 5,000-line document's parse floor. */
 function inProcess(c: Corpus): number {
   const { tag, files } = c;
-  const parseCorpus = timeMedian(repeats, () => files.forEach((f) => parseMarkdown(f)));
-  const analyzeCorpus = timeMedian(repeats, () => files.forEach((f) => analyze(f, { config, force: true })));
+  const parseCorpus = timeMedian(corpusRepeats, () => files.forEach((f) => parseMarkdown(f)));
+  const analyzeCorpus = timeMedian(corpusRepeats, () => files.forEach((f) => analyze(f, { config, force: true })));
   row(`${tag}: parse floor, ${files.length} files`, parseCorpus, 'ms');
   row(`${tag}: full analysis, ${files.length} files`, analyzeCorpus, 'ms', versus(analyzeCorpus / parseCorpus, 'floor', { op: '≤', value: 1.5 }));
   const docs: Array<[string, string]> = [['5,000-line', c.long5k]];
   if (c.long20k) docs.push(['20,000-line', c.long20k]);
   let floor5k = 0;
   for (const [label, text] of docs) {
-    const parse = timeMedian(repeats, () => parseMarkdown(text));
+    const times = label.startsWith('5') ? repeats : corpusRepeats;
+    const parse = timeMedian(times, () => parseMarkdown(text));
     // The core parses a long document in chunks where the parser starts afresh (same tree): the analysis includes that.
-    const chunked = timeMedian(repeats, () => parseDocument(text));
-    const full = timeMedian(repeats, () => analyze(text, { config, force: true }));
+    const chunked = timeMedian(times, () => parseDocument(text));
+    const full = timeMedian(times, () => analyze(text, { config, force: true }));
     if (!floor5k) floor5k = parse;
     row(`${tag}: parse floor, ${label} document`, parse, 'ms');
     row(`${tag}:   the core's parse of it, in chunks`, chunked, 'ms', versus(chunked / parse, 'floor'));
@@ -159,7 +162,7 @@ function clis(c: Corpus): void {
   files.forEach((text, i) => writeFileSync(join(dir, `${String(i).padStart(4, '0')}-postmortem.md`), text));
   writeFileSync(join(work, 'corpus', '.remarkrc.json'), JSON.stringify({ plugins: ['remark-preset-lint-recommended'] }));
   const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-  const cliRepeats = quick ? 1 : 3;
+  const cliRepeats = quick ? 1 : 2;
   const cwd = join(work, 'corpus');
   const cli = timeProcessCpu(cliRepeats, process.execPath, [join(root, 'dist', 'cli.js'), '--format', 'json', 'postmortems'], cwd);
   const bare = timeProcessCpu(cliRepeats, process.execPath, [join(root, 'bench', 'bare-parse.mjs'), 'postmortems'], cwd);
