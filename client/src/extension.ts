@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { addTimelineEntry } from './timelineEntry';
 import { fixAll, insertSection, sortTimeline } from './fixes';
 import { newPostmortem } from './newPostmortem';
+import { POSTMORTEMS_VIEW_ID, PostmortemsProvider } from './postmortemsView';
+import { exportReport, ReportPanel } from './reportPanel';
 import { PostmortemStatus } from './status';
 import { REVEAL_COMMAND, revealLine, TimelineProvider, VIEW_ID } from './timelineView';
 import { ActiveDocumentTracker } from './tracker';
@@ -17,6 +19,8 @@ export interface PostmortemApi {
   client: LanguageClient;
   timeline: TimelineProvider;
   tracker: ActiveDocumentTracker;
+  postmortems: PostmortemsProvider;
+  report: ReportPanel;
 }
 
 let running: LanguageClient | undefined;
@@ -42,7 +46,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const timeline = new TimelineProvider(tracker);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: timeline, showCollapseAll: false });
   const status = new PostmortemStatus(client, tracker);
-  context.subscriptions.push(tracker, timeline, view, status);
+  const postmortems = new PostmortemsProvider(client);
+  const postmortemsView = vscode.window.createTreeView(POSTMORTEMS_VIEW_ID, { treeDataProvider: postmortems, showCollapseAll: true });
+  postmortems.view = postmortemsView;
+  const report = new ReportPanel(client);
+  // An open report follows the index as the view does.
+  postmortems.onDidChangeTreeData(() => void report.redraw());
+  context.subscriptions.push(tracker, timeline, view, status, postmortems, postmortemsView, report);
 
   // One table of commands; each is also declared in package.json.
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -54,6 +64,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     'postmortem.restartServer': () => client.restart(),
     'postmortem.showLog': () => client.outputChannel.show(true),
     'postmortem.refreshTimeline': () => tracker.refresh(),
+    'postmortem.refreshPostmortems': () => postmortems.refresh(),
+    'postmortem.showReport': () => report.show(),
+    'postmortem.exportReport': () => exportReport(client),
     [REVEAL_COMMAND]: (uri: vscode.Uri, range: vscode.Range) => revealLine(uri, range),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
@@ -65,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     const message = `The Postmortem language server did not start: ${error instanceof Error ? error.message : String(error)}`;
     void vscode.window.showErrorMessage(message, 'Show Log').then((choice) => choice && client.outputChannel.show());
   }
-  return { client, timeline, tracker };
+  return { client, timeline, tracker, postmortems, report };
 }
 
 export function deactivate(): Promise<void> | undefined {
