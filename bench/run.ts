@@ -16,6 +16,7 @@ import { parseMarkdown } from '../server/src/core/parse';
 import { adversarialGrowth } from './adversarial';
 import { corpus, longPostmortem } from './corpus';
 import { median, timeMedian, timeProcess } from './measure';
+import { measureIndex } from './workspaceIndex';
 import { charEdits, measureServer, serverWorkspace } from './server';
 
 const root = resolve(__dirname, '..');
@@ -124,6 +125,15 @@ async function main(): Promise<void> {
   row('CLI postmortem-lint', fps(cli.ms), 'files/s');
   row('CLI markdownlint-cli2', fps(mdl.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(mdl.ms), 'markdownlint-cli2', { op: '≥', value: 1.5 })}`);
   row('CLI remark-cli + lint-recommended', fps(remark.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(remark.ms), 'remark-cli')}`);
+
+  // 5. The repository report (issue 15): the same files, one analysis each, figures on top.
+  const report = timeProcess(cliRepeats, process.execPath, [join(root, 'dist', 'cli.js'), 'report', 'postmortems', '--format', 'json'], join(work, 'corpus'));
+  row(`postmortem-lint report, ${files.length} files`, report.ms, 'ms', versus(report.ms / cli.ms, 'lint of the same files', { op: '≤', value: 1.2 }));
+  row(`  postmortem-lint lint (--format json), ${files.length} files`, cli.ms, 'ms');
+  // 6. The language server's workspace index of the same folder, and typing while it is read.
+  const index = await measureIndex(join(root, 'dist', 'server.js'), join(work, 'corpus'), files[0]);
+  row(`workspace index ready, ${index.documents} postmortems`, index.readyMs, 'ms', `target ≤ 5000, ${index.readyMs <= 5000 && index.documents === files.length ? 'met' : 'MISSED'}`);
+  row(`  edit → diagnostics while indexing (median of ${index.duringEdits})`, index.duringMedianMs, 'ms', `max ${round(index.duringMaxMs)} ms; after: ${round(index.afterMedianMs)} ms`);
 
   mkdirSync(work, { recursive: true });
   const result = {
