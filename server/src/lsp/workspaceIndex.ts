@@ -141,7 +141,8 @@ export class WorkspaceIndex {
     const path = state.path && state.uri.startsWith('file:') ? state.path : undefined;
     const folder = path ? this.folderOf(path) : undefined;
     if (!path) return;
-    if (!state.active || !state.analysis || !state.config.workspaceIndex.enable) {
+    // Only the workspace's postmortems: a file opened from elsewhere is checked alone.
+    if (!folder || !state.active || !state.analysis || !state.config.workspaceIndex.enable) {
       this.set(path, undefined);
       return;
     }
