@@ -134,7 +134,7 @@ async function main(): Promise<void> {
   row(`  postmortem-lint lint (--format json), ${files.length} files`, cli.ms, 'ms');
   // 6. The language server's workspace index of the same folder, and typing while it is read.
   const index = await measureIndex(join(root, 'dist', 'server.js'), join(work, 'corpus'), files[0]);
-  row(`workspace index ready, ${index.documents} postmortems`, index.readyMs, 'ms', `target ≤ 5000, ${index.readyMs <= 5000 && index.documents === files.length ? 'met' : 'MISSED'}`);
+  row(`workspace index ready, ${index.documents} postmortems`, index.readyMs, 'ms', `target ≤ 5000, ${index.readyMs <= 5000 && index.documents === files.length ? 'met' : 'MISSED'}; ${versus(index.readyMs / analyzeCorpus, 'their analysis in process')}`);
   row(`  edit → diagnostics while indexing (median of ${index.duringEdits})`, index.duringMedianMs, 'ms', `max ${round(index.duringMaxMs)} ms; after: ${round(index.afterMedianMs)} ms`);
 
   mkdirSync(work, { recursive: true });
