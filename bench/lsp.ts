@@ -21,13 +21,18 @@ export class LspServer {
   /** `uri@version` → when its diagnostics arrived (performance.now()). */
   private readonly arrived = new Map<string, number>();
   private readonly waiting = new Map<string, (at: number) => void>();
+  /** Resolves when the server says its workspace index is read (`postmortem/indexChanged` with `ready`); our server only. */
+  readonly indexReady: Promise<{ at: number; documents: number }>;
+  private resolveIndexReady!: (value: { at: number; documents: number }) => void;
   /** TextDocumentSyncKind: 1 = the whole text on every change, 2 = incremental. */
   private syncKind = 1;
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly connection: MessageConnection,
-  ) {}
+  ) {
+    this.indexReady = new Promise((resolve) => (this.resolveIndexReady = resolve));
+  }
 
   /** Starts `command args` (which must speak LSP over stdio) in `rootPath`, answering settings requests with `{}`. */
   static async start(command: string, args: string[], rootUri: string): Promise<LspServer> {
@@ -38,6 +43,9 @@ export class LspServer {
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('postmortem/indexChanged', (params: { ready: boolean; documents: number }) => {
+      if (params.ready) server.resolveIndexReady({ at: performance.now(), documents: params.documents });
+    });
     connection.onNotification(() => undefined);
     connection.listen();
     const result: InitializeResult = await connection.sendRequest('initialize', {

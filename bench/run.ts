@@ -6,7 +6,9 @@
  * edit-to-diagnostics latency and peak memory of the language server against
  * unified-language-server with remark-lint's recommended preset; CLI CPU and wall time
  * against a bare node + remark-parse script, and throughput against markdownlint-cli2 and
- * remark-cli. Every target of issue 18 is printed beside its figure. Writes
+ * remark-cli; `postmortem-lint report` against lint of the same files (target ≤ 1.2×), and
+ * the language server's workspace index of them (ready ≤ 5 s, and edit-to-diagnostics
+ * meanwhile). Every target of issues 15 and 18 is printed beside its figure. Writes
  * bench/results/latest.json. `--quick`: fewer files and repeats, for a smoke run.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { adversarialGrowth } from './adversarial';
 import { corpus, longPostmortem } from './corpus';
 import { drafts, longDraft } from './drafts';
 import { median, timeMedian, timeProcess, timeProcessCpu } from './measure';
+import { measureIndex } from './workspaceIndex';
 import { charEdits, measureServer, serverWorkspace } from './server';
 
 const root = resolve(__dirname, '..');
@@ -153,8 +156,8 @@ async function servers(c: Corpus, floor5k: number): Promise<{ ours: number[]; pe
   return { ours: ours.latencies.map(round), peer: peer.latencies.map(round) };
 }
 
-/** The CLIs, whole processes, on the corpus's files written to disk. */
-function clis(c: Corpus): void {
+/** CLI CPU, wall and throughput on the corpus's files written to disk. Returns our lint's wall time. */
+function clis(c: Corpus): number {
   const { tag, files } = c;
   const dir = join(work, 'corpus', 'postmortems');
   rmSync(join(work, 'corpus'), { recursive: true, force: true });
@@ -177,12 +180,29 @@ function clis(c: Corpus): void {
     const remark = timeProcess(cliRepeats, bin('remark'), ['postmortems', '--quiet', '--no-stdout'], cwd);
     row(`${tag}: CLI remark-cli + lint-recommended`, fps(remark.ms), 'files/s', `ours ${versus(fps(cli.ms) / fps(remark.ms), 'remark-cli')}`);
   }
+  return cli.ms;
+}
+
+/** The repository report and the workspace index over corpus A's files, as clis() wrote them to disk. */
+async function repository(files: string[], lintMs: number): Promise<void> {
+  const cwd = join(work, 'corpus');
+  // The repository report (issue 15): the same files, one analysis each, figures on top.
+  const report = timeProcess(quick ? 1 : 2, process.execPath, [join(root, 'dist', 'cli.js'), 'report', 'postmortems', '--format', 'json'], cwd);
+  row(`A: postmortem-lint report, ${files.length} files`, report.ms, 'ms', versus(report.ms / lintMs, 'lint of the same files', { op: '≤', value: 1.2 }));
+  // The language server's workspace index of the same folder, and typing while it is read.
+  const index = await measureIndex(join(root, 'dist', 'server.js'), cwd, files[0]);
+  row(`A: workspace index ready, ${index.documents} postmortems`, index.readyMs, 'ms', `target ≤ 5000, ${index.readyMs <= 5000 && index.documents === files.length ? 'met' : 'MISSED'}`);
+  row(`A:   edit → diagnostics while indexing (median of ${index.duringEdits})`, index.duringMedianMs, 'ms', `max ${round(index.duringMaxMs)} ms; after: ${round(index.afterMedianMs)} ms`);
 }
 
 async function main(): Promise<void> {
   const latencies: Record<string, { ours: number[]; peer: number[] }> = {};
   for (const [i, c] of corpora.entries()) latencies[c.tag] = await servers(c, floors[i]);
-  for (const c of corpora) clis(c);
+  for (const c of corpora) {
+    const lintMs = clis(c);
+    // clis() leaves this corpus's files on disk until the next one: measure the repository surfaces now.
+    if (c.tag === 'A') await repository(c.files, lintMs);
+  }
   mkdirSync(work, { recursive: true });
   const result = { date: new Date().toISOString(), machine, node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, quick, rows, latencies };
   writeFileSync(join(work, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -8,6 +8,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { addTimelineEntry } from './timelineEntry';
 import { fixAll, insertSection, sortTimeline } from './fixes';
 import { newPostmortem } from './newPostmortem';
+import { POSTMORTEMS_VIEW_ID, PostmortemsProvider } from './postmortemsView';
+import { exportReport, ReportPanel } from './reportPanel';
 import { PostmortemStatus } from './status';
 import { REVEAL_COMMAND, revealLine, TimelineProvider, VIEW_ID } from './timelineView';
 import { ActiveDocumentTracker } from './tracker';
@@ -21,6 +23,8 @@ export interface PostmortemApi {
   chart: ChartPanel;
   /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): the incident chart in the Timeline. */
   extendMarkdownIt<T>(md: T): T;
+  postmortems: PostmortemsProvider;
+  report: ReportPanel;
 }
 
 let running: LanguageClient | undefined;
@@ -47,7 +51,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: timeline, showCollapseAll: false });
   const status = new PostmortemStatus(client, tracker);
   const chart = new ChartPanel(client, tracker);
-  context.subscriptions.push(tracker, timeline, view, status, chart);
+  const postmortems = new PostmortemsProvider(client);
+  const postmortemsView = vscode.window.createTreeView(POSTMORTEMS_VIEW_ID, { treeDataProvider: postmortems, showCollapseAll: true });
+  postmortems.view = postmortemsView;
+  const report = new ReportPanel(client);
+  // An open report follows the index as the view does.
+  postmortems.onDidChangeTreeData(() => void report.redraw());
+  context.subscriptions.push(tracker, timeline, view, status, chart, postmortems, postmortemsView, report);
 
   // One table of commands; each is also declared in package.json.
   const commands: Record<string, (...args: never[]) => unknown> = {
@@ -60,6 +70,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
     'postmortem.showLog': () => client.outputChannel.show(true),
     'postmortem.refreshTimeline': () => tracker.refresh(),
     'postmortem.showChart': () => chart.show(),
+    'postmortem.refreshPostmortems': () => postmortems.refresh(),
+    'postmortem.showReport': () => report.show(),
+    'postmortem.exportReport': () => exportReport(client),
     [REVEAL_COMMAND]: (uri: vscode.Uri, range: vscode.Range) => revealLine(uri, range),
   };
   for (const [id, handler] of Object.entries(commands)) context.subscriptions.push(vscode.commands.registerCommand(id, handler));
@@ -73,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postmo
   }
   // The preview bundle carries the analysis core: loaded only when a Markdown preview first renders.
   const extendMarkdownIt = <T>(md: T): T => (require(context.asAbsolutePath('dist/preview.js')) as { extendMarkdownIt(md: T): T }).extendMarkdownIt(md);
-  return { client, timeline, tracker, chart, extendMarkdownIt };
+  return { client, timeline, tracker, chart, extendMarkdownIt, postmortems, report };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -245,4 +245,53 @@ export const scenario: Step[] = [
       await wb.page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'the Postmortems view lists every postmortem by year, newest first, and the open action items by owner',
+    async run(wb) {
+      // Room for the view: the Incident Timeline collapsed, the side bar wider, as a user would.
+      await wb.page.locator('.pane-header', { hasText: 'Incident Timeline' }).first().click();
+      await wb.runCommand('Explorer: Focus on Postmortems View');
+      // Drag the side bar's edge out, so each row's description shows beside its title.
+      const bar = await wb.page.locator('.part.sidebar').boundingBox();
+      if (!bar) throw new Error('no side bar');
+      await wb.page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(bar.x + 780, bar.y + bar.height / 2, { steps: 8 });
+      await wb.page.mouse.up();
+      const rows = wb.viewRows('Postmortems');
+      // The index holds the fixtures and the postmortem the run created and saved.
+      await rows.filter({ hasText: 'Payment API latency' }).filter({ hasText: 'SEV1' }).waitFor();
+      await rows.filter({ hasText: 'Queue backlog after a consumer crash' }).filter({ hasText: 'SEV3 · published · 30m · no problems' }).waitFor();
+      await rows.filter({ hasText: 'DNS timeouts in the build farm' }).filter({ hasText: 'SEV2 · closed · 45m' }).waitFor();
+      const labels = (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      const order = ['Open action items', '2024', 'Payment API latency', 'Checkout outage after a cache failover', 'Queue backlog', 'Login errors after a certificate rotation', '2023', 'DNS timeouts'];
+      const at = order.map((wanted) => labels.findIndex((label) => label.startsWith(wanted) || label.includes(`  ${wanted}`) || label.includes(` ${wanted}`)));
+      if (at.some((i) => i < 0) || at.some((i, n) => n > 0 && i <= at[n - 1])) throw new Error(`rows out of order: ${labels.join(' | ')}`);
+      // Open action items → the owner → the item, which opens its line.
+      await rows.filter({ hasText: 'Open action items' }).click();
+      await rows.filter({ hasText: '@omar' }).filter({ hasText: '2 open, 2 overdue' }).click();
+      const item = rows.filter({ hasText: 'Check the served chain from an old client' });
+      await item.waitFor();
+      await wb.screenshot('postmortems-view');
+      await item.click();
+      await wb.activeTab('2024-01-15-login-errors.md').waitFor();
+      const line = readFileSync(join(import.meta.dirname, 'workspace', 'postmortems', '2024-01-15-login-errors.md'), 'utf8').split('\n').findIndex((text) => text.includes('Check the served chain')) + 1;
+      await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line}\\b`) }).waitFor();
+    },
+  },
+  {
+    name: 'Postmortem: Show Report opens the report in a webview, whose links open the files',
+    async run(wb) {
+      await wb.runCommand('Postmortem: Show Report');
+      await wb.page.locator('.tabs-container .tab.active', { hasText: 'Postmortem Report' }).waitFor();
+      const page = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await page.locator('h1', { hasText: 'Postmortem report' }).waitFor();
+      await page.locator('tr', { hasText: 'Queue backlog after a consumer crash' }).filter({ hasText: 'INC-041' }).first().waitFor();
+      await page.locator('h2', { hasText: 'Open action items' }).waitFor();
+      await page.locator('svg').first().waitFor();
+      await wb.screenshot('report-webview');
+      await page.locator('a', { hasText: 'DNS timeouts in the build farm' }).first().click();
+      await wb.activeTab('2023-11-08-dns-timeouts.md').waitFor();
+    },
+  },
 ];

@@ -71,10 +71,14 @@ describe('extension manifest', () => {
     for (const id of ['newPostmortem', 'insertSection', 'addTimelineEntry', 'sortTimeline', 'fixAll', 'restartServer']) assert.ok(ids.includes(`postmortem.${id}`), id);
     const extension = readFileSync(join(root, 'client', 'src', 'extension.ts'), 'utf8');
     for (const id of ids) assert.ok(extension.includes(`'${id}'`) || id === 'postmortem.revealLine', `${id} is registered`);
-    assert.deepEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['postmortem.timeline', 'Incident Timeline']]);
+    assert.deepEqual(contributes.views.explorer.map((v: { id: string; name: string }) => [v.id, v.name]), [['postmortem.timeline', 'Incident Timeline'], ['postmortem.postmortems', 'Postmortems']]);
     assert.match(contributes.viewsWelcome[0].contents, /\(command:postmortem\.newPostmortem\)/);
     const titleActions = contributes.menus['view/title'].filter((m: { group: string }) => m.group.startsWith('navigation')).map((m: { command: string }) => m.command);
     assert.deepEqual(titleActions.slice(0, 2), ['postmortem.addTimelineEntry', 'postmortem.sortTimeline']);
+    // The Postmortems view: the report and a refresh in its title, a welcome when the workspace has none.
+    const postmortemsActions = contributes.menus['view/title'].filter((m: { when: string }) => m.when === 'view == postmortem.postmortems').map((m: { command: string }) => m.command);
+    assert.deepEqual(postmortemsActions, ['postmortem.showReport', 'postmortem.refreshPostmortems', 'postmortem.exportReport', 'postmortem.newPostmortem']);
+    assert.ok(contributes.viewsWelcome.some((w: { view: string }) => w.view === 'postmortem.postmortems'));
   });
 
   it('points at files that exist, and supports untrusted workspaces', () => {

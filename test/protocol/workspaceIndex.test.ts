@@ -102,6 +102,16 @@ describe('language server: workspace index', { timeout: 60_000 }, () => {
     assert.ok(result.html?.includes('Upload &lt;script&gt;alert(1)&lt;/script&gt; errors'));
     assert.ok(!result.html?.includes('<script>alert'));
     assert.ok(result.html?.includes(`href="${uriOf(root, 'b.md')}"`));
+    // A webview's page carries its policy and nonce; an exported page links relative to where it is saved.
+    const host = { csp: "default-src 'none'; style-src 'nonce-n0nce'; script-src 'nonce-n0nce'", nonce: 'n0nce', script: 'void 0;' };
+    const hosted = await client.request<ReportResult>('postmortem/report', { format: 'html', host });
+    assert.match(hosted.html ?? '', /<meta http-equiv="Content-Security-Policy" content="default-src (&#39;|')none\1; style-src \1nonce-n0nce\1; script-src \1nonce-n0nce\1">/);
+    assert.ok(hosted.html?.includes('<script nonce="n0nce">void 0;</script>'));
+    assert.ok(hosted.html?.includes('<style nonce="n0nce">'));
+    const exported = await client.request<ReportResult>('postmortem/report', { format: 'html', relativeTo: pathToFileURL(root).href });
+    assert.ok(exported.html?.includes('href="postmortems/b.md"'));
+    assert.ok(exported.html?.includes('href="postmortems/a.md#L'));
+    assert.ok(!exported.html?.includes('<script'));
   });
 
   it('labels files by folder in a multi-root workspace, and finds duplicates across the folders', async () => {

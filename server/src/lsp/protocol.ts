@@ -33,6 +33,10 @@ export interface ReportParams {
   today?: string;
   /** `html`: the answer also holds the self-contained HTML report (links are the files' URIs with `#L` lines). */
   format?: 'json' | 'html';
+  /** With `html`: the page's policy, the nonce its style and script carry, and the script (a webview's). */
+  host?: { csp: string; nonce: string; script: string };
+  /** With `html`: a folder URI the links are made relative to (where an exported page is saved); else they are the files' URIs. */
+  relativeTo?: string;
 }
 
 /** The answer to `postmortem/report`: the report's figures (server/src/report/types.ts, docs/report.md). */

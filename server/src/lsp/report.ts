@@ -4,7 +4,9 @@
  * when asked for. The figures and the HTML come from server/src/report, as in the CLI.
  */
 import { localToday, type PostmortemConfig } from '../core';
-import { buildReport, renderHtml, type ReportDocument } from '../report';
+import { relative, sep } from 'node:path';
+import { buildReport, renderHtml, type LinkFor, type ReportDocument } from '../report';
+import { filePathOf } from './config';
 import type { AcrossDocuments } from './across';
 import type { ReportParams, ReportResult } from './protocol';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -33,7 +35,18 @@ export function workspaceReport(index: WorkspaceIndex, across: AcrossDocuments, 
   const report = buildReport(documents, { today, severities: config.metadata.severities });
   const folders = index.workspaceFolders.map(({ uri, name }) => ({ uri, name }));
   const result: ReportResult = { ready: index.ready, folders, report };
-  // An editor opens `file:` URIs; `#L12` is how VS Code and GitHub name a line.
-  if (params?.format === 'html') result.html = renderHtml(report, { link: (target, line) => (target.uri ? `${target.uri}${line ? `#L${line}` : ''}` : undefined) });
+  if (params?.format === 'html') result.html = renderHtml(report, { link: linksFor(params.relativeTo), ...(params.host ? { host: params.host } : {}) });
   return result;
+}
+
+/** Links to the files: their URIs (an editor opens them), or paths relative to a folder; `#L12` is how VS Code and GitHub name a line. */
+function linksFor(relativeTo: string | undefined): LinkFor {
+  const from = relativeTo ? filePathOf(relativeTo) : undefined;
+  return (target, line) => {
+    const anchor = line ? `#L${line}` : '';
+    if (!target.uri) return undefined;
+    const path = from ? filePathOf(target.uri) : undefined;
+    if (!from || !path) return `${target.uri}${anchor}`;
+    return `${relative(from, path).split(sep).map(encodeURIComponent).join('/')}${anchor}`;
+  };
 }

@@ -141,7 +141,8 @@ export class WorkspaceIndex {
     const path = state.path && state.uri.startsWith('file:') ? state.path : undefined;
     const folder = path ? this.folderOf(path) : undefined;
     if (!path) return;
-    if (!state.active || !state.analysis || !state.config.workspaceIndex.enable) {
+    // Only the workspace's postmortems: a file opened from elsewhere is checked alone.
+    if (!folder || !state.active || !state.analysis || !state.config.workspaceIndex.enable) {
       this.set(path, undefined);
       return;
     }
@@ -165,12 +166,15 @@ export class WorkspaceIndex {
   }
 
   private async readFromDisk(path: string, folder: IndexFolder, scan: number): Promise<void> {
+    // An open document's text is analysed as it is typed: its file is not read.
+    if (this.isOpen(path)) return;
     try {
       const config = await this.configs.forIndexedFile(path, folder.uri);
       if (!config.workspaceIndex.enable) return this.setFromDisk(path, undefined, scan);
       const size = (await stat(path)).size;
       if (size > config.maxFileSize) return this.setFromDisk(path, undefined, scan);
       const text = await readFile(path, 'utf8');
+      if (scan !== this.scan || this.isOpen(path)) return;
       this.setFromDisk(path, this.entryOf(path, folder, text, config), scan);
     } catch (error) {
       // A file deleted while the scan ran, or unreadable: it is simply not indexed.
