@@ -289,7 +289,11 @@ export const scenario: Step[] = [
       await page.locator('tr', { hasText: 'Queue backlog after a consumer crash' }).filter({ hasText: 'INC-041' }).first().waitFor();
       await page.locator('h2', { hasText: 'Open action items' }).waitFor();
       await page.locator('svg').first().waitFor();
+      // The report takes the window, as a reader would give it.
+      await wb.runCommand('View: Toggle Primary Side Bar Visibility');
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
       await wb.screenshot('report-webview');
+      await wb.runCommand('View: Toggle Primary Side Bar Visibility');
       await page.locator('a', { hasText: 'DNS timeouts in the build farm' }).first().click();
       await wb.activeTab('2023-11-08-dns-timeouts.md').waitFor();
     },
