@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/core';
 import { buildReport, escapeMarkdown, relativeLinks, renderHtml, renderMarkdown, reportDocument } from '../../server/src/report';
+import { durationAxisTop, ttrChart } from '../../server/src/report/charts';
+import type { QuarterFigures } from '../../server/src/report/types';
 import { configOf, md } from '../helpers';
 
 const TODAY = '2024-05-01';
@@ -99,5 +101,22 @@ describe('report: Markdown', () => {
       assert.match(block.split('\n')[1], /^\|(?:---\|)+$/);
     }
     assert.match(out, /^## Open action items\n\n### \\<i\\>Eve\\<\/i\\> \(1 open item, 1 overdue\)/m);
+  });
+});
+
+describe('report: the time-to-resolve chart', () => {
+  const quarter = (name: string, median: number | null, p90: number | null) =>
+    ({ quarter: name, metrics: { ttr: { median, p90 } } }) as unknown as QuarterFigures;
+  const ticks = (svg: string) => [...svg.matchAll(/<text class="tick" x="([\d.]+)"[^>]*text-anchor="end">([^<]*)</g)].map((m) => ({ x: Number(m[1]), text: m[2] }));
+
+  it('rounds its top to a figure a reader takes in at a glance, its middle too', () => {
+    assert.deepEqual([7, 10, 25, 45, 116, 130, 600, 1500, 4000].map(durationAxisTop), [10, 10, 30, 60, 120, 240, 720, 2880, 5760]);
+    assert.deepEqual(ticks(ttrChart([quarter('2023-Q4', 45, 45), quarter('2024-Q1', 45, 116)])).map((t) => t.text), ['2 h', '1 h', '0']);
+  });
+
+  it('leaves room for its longest label, so none is cut at the left edge', () => {
+    const svg = ttrChart([quarter('2024-Q1', 90, 170)]);
+    for (const tick of ticks(svg)) assert.ok(tick.x - 6 * tick.text.length >= 0, `"${tick.text}" at x=${tick.x} fits`);
+    assert.ok(ticks(svg).some((t) => t.text === '2 h'));
   });
 });

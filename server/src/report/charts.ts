@@ -26,19 +26,33 @@ function svg(width: number, title: string, body: string[]): string {
   ].join('\n');
 }
 
-/** The y axis from 0 to `max`, with its top and middle labelled. */
-function axis(width: number, max: number, label: (value: number) => string): string[] {
+/** The y axis from 0 to `max`, with its top and middle labelled, starting at `left`. */
+function axis(width: number, max: number, label: (value: number) => string, left = LEFT): string[] {
   const base = HEIGHT - BOTTOM;
   const mid = TOP + (base - TOP) / 2;
   return [
-    `<line class="axis" x1="${LEFT}" y1="${base}" x2="${n(width)}" y2="${base}"/>`,
-    `<line class="grid" x1="${LEFT}" y1="${TOP}" x2="${n(width)}" y2="${TOP}"/>`,
-    `<line class="grid" x1="${LEFT}" y1="${n(mid)}" x2="${n(width)}" y2="${n(mid)}"/>`,
-    `<text class="tick" x="${LEFT - 4}" y="${TOP + 4}" text-anchor="end">${escapeHtml(label(max))}</text>`,
-    `<text class="tick" x="${LEFT - 4}" y="${n(mid + 4)}" text-anchor="end">${escapeHtml(label(max / 2))}</text>`,
-    `<text class="tick" x="${LEFT - 4}" y="${base + 4}" text-anchor="end">0</text>`,
+    `<line class="axis" x1="${n(left)}" y1="${base}" x2="${n(width)}" y2="${base}"/>`,
+    `<line class="grid" x1="${n(left)}" y1="${TOP}" x2="${n(width)}" y2="${TOP}"/>`,
+    `<line class="grid" x1="${n(left)}" y1="${n(mid)}" x2="${n(width)}" y2="${n(mid)}"/>`,
+    `<text class="tick" x="${n(left - 4)}" y="${TOP + 4}" text-anchor="end">${escapeHtml(label(max))}</text>`,
+    `<text class="tick" x="${n(left - 4)}" y="${n(mid + 4)}" text-anchor="end">${escapeHtml(label(max / 2))}</text>`,
+    `<text class="tick" x="${n(left - 4)}" y="${base + 4}" text-anchor="end">0</text>`,
   ];
 }
+
+/**
+ * The top of a duration axis, in minutes: the first of 10, 20, 30 min, 1, 2, 4, 8, 12 h, 1 day
+ * (then doubling) that holds `max`, so that the top and the middle both read as round figures.
+ */
+export function durationAxisTop(max: number): number {
+  for (const top of [10, 20, 30, 60, 120, 240, 480, 720, 1440]) if (max <= top) return top;
+  let top = 1440;
+  while (top < max) top *= 2;
+  return top;
+}
+
+/** Room for right-aligned tick labels at 10px (about 6px a character), never less than LEFT. */
+const marginFor = (labels: readonly string[]) => Math.max(LEFT, 8 + 6 * Math.max(...labels.map((l) => l.length)));
 
 /** Bars of incidents per month, every month from the first incident to the last. */
 export function monthsChart(byMonth: Report['totals']['byMonth']): string {
@@ -62,12 +76,14 @@ export function monthsChart(byMonth: Report['totals']['byMonth']): string {
 /** Median and p90 of the time to resolve per quarter; a quarter without a figure breaks the line. */
 export function ttrChart(quarters: readonly QuarterFigures[]): string {
   const step = 72;
-  const width = LEFT + Math.max(1, quarters.length) * step;
-  const max = Math.max(1, ...quarters.flatMap((q) => [q.metrics.ttr.p90 ?? 0, q.metrics.ttr.median ?? 0]));
+  const max = durationAxisTop(Math.max(1, ...quarters.flatMap((q) => [q.metrics.ttr.p90 ?? 0, q.metrics.ttr.median ?? 0])));
+  const label = (v: number) => minutes(Math.round(v));
+  const left = marginFor([label(max), label(max / 2)]);
+  const width = left + Math.max(1, quarters.length) * step;
   const scale = (HEIGHT - BOTTOM - TOP) / max;
-  const x = (i: number) => LEFT + i * step + step / 2;
+  const x = (i: number) => left + i * step + step / 2;
   const y = (value: number) => HEIGHT - BOTTOM - value * scale;
-  const body = axis(width, max, (v) => minutes(Math.round(v)));
+  const body = axis(width, max, label, left);
   for (const [key, cls] of [['p90', 'p90'], ['median', 'median']] as const) {
     let run: string[] = [];
     const flush = () => {
@@ -83,6 +99,6 @@ export function ttrChart(quarters: readonly QuarterFigures[]): string {
     flush();
   }
   quarters.forEach((q, i) => body.push(`<text class="tick" x="${n(x(i))}" y="${HEIGHT - BOTTOM + 14}" text-anchor="middle">${escapeHtml(q.quarter)}</text>`));
-  body.push(`<text class="legend median" x="${LEFT}" y="${HEIGHT - 6}">● median</text>`, `<text class="legend p90" x="${LEFT + 80}" y="${HEIGHT - 6}">● p90</text>`);
+  body.push(`<text class="legend median" x="${n(left)}" y="${HEIGHT - 6}">● median</text>`, `<text class="legend p90" x="${n(left + 80)}" y="${HEIGHT - 6}">● p90</text>`);
   return svg(width, 'Time to resolve per quarter: median and 90th percentile', body);
 }
