@@ -209,7 +209,8 @@ export const scenario: Step[] = [
       await wb.screenshot('chart-webview');
       const detected = frame.locator('svg.pm-chart .mark.k-detected').first();
       const line = Number(await detected.getAttribute('data-line'));
-      await detected.click();
+      // A click on the mark's shape, where a user clicks (the group's middle may be background).
+      await detected.locator('.shape').click();
       await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line}\\b`) }).waitFor();
     },
   },
