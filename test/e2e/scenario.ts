@@ -221,10 +221,12 @@ export const scenario: Step[] = [
       await wb.runCommand('Markdown: Open Preview to the Side');
       const frame = await frameWith(wb, '.markdown-body .postmortem-chart svg.pm-chart');
       // (A string, run in the preview's page: the test's own code has no DOM types.) What comes
-      // just before the chart: the Timeline heading.
+      // just before the chart (past the preview's empty elements): the Timeline heading.
       const before = await frame.evaluate(`(() => {
         const chart = document.querySelector('.markdown-body .postmortem-chart');
         let previous = chart && chart.previousElementSibling;
+        // The preview puts empty elements of its own between blocks: they are not content.
+        while (previous && !(previous.textContent || '').trim()) previous = previous.previousElementSibling;
         return previous ? previous.tagName + ' ' + (previous.textContent || '').trim() : 'nothing';
       })()`);
       if (!/^H\d Timeline$/.test(String(before))) throw new Error(`the chart follows ${String(before)}, not the Timeline heading`);
