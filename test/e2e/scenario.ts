@@ -209,7 +209,8 @@ export const scenario: Step[] = [
       await wb.screenshot('chart-webview');
       const detected = frame.locator('svg.pm-chart .mark.k-detected').first();
       const line = Number(await detected.getAttribute('data-line'));
-      await detected.click();
+      // A click on the mark's shape, where a user clicks (the group's middle may be background).
+      await detected.locator('.shape').click();
       await wb.page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`Ln ${line}\\b`) }).waitFor();
     },
   },
@@ -219,12 +220,16 @@ export const scenario: Step[] = [
       await wb.editorLine(TITLE_LINE).click();
       await wb.runCommand('Markdown: Open Preview to the Side');
       const frame = await frameWith(wb, '.markdown-body .postmortem-chart svg.pm-chart');
-      // (A string, run in the preview's page: the test's own code has no DOM types.)
-      const placed = await frame.evaluate(`(() => {
-        const heading = [...document.querySelectorAll('h1, h2, h3')].find((h) => /Timeline/.test(h.textContent || ''));
-        return Boolean(heading && heading.nextElementSibling && heading.nextElementSibling.classList.contains('postmortem-chart'));
+      // (A string, run in the preview's page: the test's own code has no DOM types.) What comes
+      // just before the chart (past the preview's empty elements): the Timeline heading.
+      const before = await frame.evaluate(`(() => {
+        const chart = document.querySelector('.markdown-body .postmortem-chart');
+        let previous = chart && chart.previousElementSibling;
+        // The preview puts empty elements of its own between blocks: they are not content.
+        while (previous && !(previous.textContent || '').trim()) previous = previous.previousElementSibling;
+        return previous ? previous.tagName + ' ' + (previous.textContent || '').trim() : 'nothing';
       })()`);
-      if (!placed) throw new Error('the chart is not right after the Timeline heading');
+      if (!/^H\d Timeline$/.test(String(before))) throw new Error(`the chart follows ${String(before)}, not the Timeline heading`);
       const marks = await frame.locator('.postmortem-chart svg.pm-chart .mark').count();
       if (marks < 5) throw new Error(`the preview's chart shows ${marks} marks`);
       await frame.locator('.postmortem-chart svg.pm-chart .mark title', { hasText: 'Review of the cache failover scheduled' }).first().waitFor({ state: 'attached' });

@@ -153,6 +153,7 @@ describe('incident chart', () => {
     assert.doesNotMatch(vscode, /class="background"/, 'the VS Code theme is transparent');
     assert.match(vscode, /<style nonce="abc123">[^<]*var\(--vscode-charts-red, #e5534b\)/);
     assert.match(vscode, /^<svg [^>]*width="600"/);
+    assert.match(vscode, /<text class="muted" x="16" y="36"><title>Duration [^<]*, counted from impact start<\/title>Duration [^<]*TTR 2 h 3 min<\/text>/, 'a narrow chart keeps the metrics line inside');
     assert.doesNotMatch(svgOf(text, { embedStyle: false }), /<style/);
   });
 

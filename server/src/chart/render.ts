@@ -89,7 +89,7 @@ export function renderChart(timeline: Timeline, options: ChartOptions = {}): Cha
     HATCH_DEFS,
     background ? `<rect class="background" width="${width}" height="${height}" fill="${background}"/>` : '',
     `<text class="heading" x="${left}" y="20">${escapeXml(heading)}</text>`,
-    `<text class="muted" x="${left}" y="36">${escapeXml(metricsLine(timeline))}</text>`,
+    metricsSvg(timeline, left, right),
     impactSvg(timeline, x, bandTop, axisY),
     gapsSvg(timeline, x, bandTop, axisY, options.maxGap ?? 60),
     tickSvg,
@@ -103,12 +103,18 @@ export function renderChart(timeline: Timeline, options: ChartOptions = {}): Cha
   return { kind: 'svg', svg: `${svg}\n`, width, height, marks: marks.length };
 }
 
-/** "Duration 1 h 55 min · TTD 10 min · TTA — · …", and what the metrics count from. */
-function metricsLine(timeline: Timeline): string {
+/**
+ * "Duration 1 h 55 min · TTD 10 min · TTA — · …, counted from impact start". In a narrow
+ * chart what the metrics count from moves into the line's tooltip rather than off the edge.
+ */
+function metricsSvg(timeline: Timeline, left: number, right: number): string {
   const m = timeline.metrics;
   const value = (v: number | null) => (v === null ? '—' : formatDuration(v));
   const from = timeline.milestones.startIsImpact ? 'from impact start' : 'from the first entry (no impact start marked)';
-  return `Duration ${value(m.durationMinutes)} · TTD ${value(m.ttdMinutes)} · TTA ${value(m.ttaMinutes)} · TTM ${value(m.ttmMinutes)} · TTR ${value(m.ttrMinutes)}, counted ${from}`;
+  const values = `Duration ${value(m.durationMinutes)} · TTD ${value(m.ttdMinutes)} · TTA ${value(m.ttaMinutes)} · TTM ${value(m.ttmMinutes)} · TTR ${value(m.ttrMinutes)}`;
+  const full = `${values}, counted ${from}`;
+  const fits = textWidth(full) <= right - left;
+  return `<text class="muted" x="${left}" y="36">${fits ? '' : `<title>${escapeXml(full)}</title>`}${escapeXml(fits ? full : values)}</text>`;
 }
 
 /** The legend: the kinds the chart shows, then the impact window and gaps when drawn; wraps onto more rows. */

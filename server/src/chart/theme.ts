@@ -76,7 +76,8 @@ export function themeBackground(theme: ChartTheme): string | null {
 export function chartCss(theme: ChartTheme, root = '.pm-chart'): string {
   const p = PALETTES[theme];
   const rules = [
-    `${root}{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;font-size:11px}`,
+    // A chart inlined in a page narrower than it (the Markdown preview) scales down instead of overflowing.
+    `${root}{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;font-size:11px;max-width:100%;height:auto}`,
     `${root} text{fill:${p.text}}`,
     `${root} .muted,${root} .tick text,${root} .break text,${root} .legend text{fill:${p.muted}}`,
     `${root} .heading{font-size:13px;font-weight:600}`,
