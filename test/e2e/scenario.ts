@@ -12,6 +12,9 @@ import type { Workbench } from './workbench';
 const FIXTURE = '2024-03-12-checkout-outage.md';
 const TITLE_LINE = 'Checkout outage after a cache failover';
 const MISSING = 'Missing section "Root Cause"';
+/** The text of the timeline entry after the fixture's long gap (an inlay hint follows its time), and the finding about it. */
+const GAP_LINE = 'error rate back under 0.1%';
+const GAP = 'No entry for 1 h 17 min';
 
 /** The fixture's lines as written (before the run changes them). */
 function fixtureLines(): string[] {
@@ -71,19 +74,7 @@ export const scenario: Step[] = [
     name: 'the quick fix inserts the missing section',
     async run(wb) {
       await wb.editorLine(TITLE_LINE).click();
-      await wb.page.keyboard.press('Control+.');
-      const menu = wb.page.locator('.action-widget');
-      const wanted = 'Insert section "Root Cause"';
-      await menu.locator('.monaco-list-row', { hasText: wanted }).waitFor();
-      await wb.screenshot('quick-fix');
-      // Arrow down from the focused item to the wanted one (clicks on this menu time out).
-      const rows = menu.locator('.monaco-list-row.action');
-      const labels = await rows.allInnerTexts();
-      const target = labels.findIndex((label) => label.includes(wanted));
-      const focused = await rows.evaluateAll((elements) => elements.findIndex((e) => e.classList.contains('focused')));
-      for (let i = Math.max(focused, 0); i < target; i++) await wb.page.keyboard.press('ArrowDown');
-      await menu.locator('.monaco-list-row.action.focused', { hasText: wanted }).waitFor();
-      await wb.page.keyboard.press('Enter');
+      await wb.applyQuickFix('Insert section "Root Cause"', 'quick-fix');
       await wb.editorLine('## Root Cause').waitFor();
       await wb.problemRows().filter({ hasText: MISSING }).waitFor({ state: 'detached' });
     },
@@ -144,9 +135,8 @@ export const scenario: Step[] = [
       await wb.page.keyboard.press('End');
       for (let i = 0; i < 'SEV2'.length; i++) await wb.page.keyboard.press('Backspace');
       await wb.page.keyboard.press('Control+Space');
-      const suggest = wb.page.locator('.editor-widget.suggest-widget');
-      await suggest.locator('.monaco-list-row', { hasText: 'SEV1' }).waitFor();
-      await suggest.locator('.monaco-list-row', { hasText: 'SEV4' }).waitFor();
+      await wb.suggestion('SEV1').waitFor();
+      await wb.suggestion('SEV4').waitFor();
       await wb.screenshot('severity-completion');
       await wb.page.keyboard.press('Enter');
       await wb.editorLine('severity: SEV1').waitFor();
@@ -301,6 +291,42 @@ export const scenario: Step[] = [
       await wb.runCommand('View: Toggle Primary Side Bar Visibility');
       await page.locator('a', { hasText: 'DNS timeouts in the build farm' }).first().click();
       await wb.activeTab('2023-11-08-dns-timeouts.md').waitFor();
+    },
+  },
+  {
+    name: '"Ignore timeline-gap on this line" writes the comment and the finding goes',
+    async run(wb) {
+      await wb.openFile(FIXTURE);
+      await wb.page.keyboard.press('Control+Shift+M');
+      const gap = wb.problemRows().filter({ hasText: GAP });
+      await gap.first().waitFor();
+      await wb.editorLine(GAP_LINE).click();
+      await wb.page.keyboard.press('Home');
+      await wb.applyQuickFix('Ignore timeline-gap on this line', 'ignore-quick-fix');
+      await wb.editorLine(`${GAP_LINE} <!-- postmortem-disable-line timeline-gap -->`).waitFor();
+      await gap.first().waitFor({ state: 'detached' });
+      await wb.screenshot('ignored-on-this-line');
+    },
+  },
+  {
+    name: '.postmortemrc.json is validated and completed from the schema',
+    async run(wb) {
+      await wb.openFile('.postmortemrc.json');
+      await wb.editorLine('"timeline-gap"').click();
+      await wb.page.keyboard.press('End');
+      // insertText, not type: the editor would close each quote typed. The file stays valid JSON
+      // (code-server saves it after a second), so all that is wrong is the unknown rule id.
+      await wb.page.keyboard.insertText(',\n"no-such-rule": "off"');
+      // The schema's own message for a rule id the registry does not know, in the Problems view.
+      await wb.problemRows().filter({ hasText: 'names no rule' }).first().waitFor();
+      // Inside the key's quotes, completion offers the rule ids.
+      await wb.page.keyboard.press('Home');
+      await wb.page.keyboard.press('ArrowRight');
+      await wb.page.keyboard.press('Control+Space');
+      await wb.suggestion('action-item-owner').waitFor();
+      await wb.suggestion('blameful-language').waitFor();
+      await wb.screenshot('config-schema');
+      await wb.page.keyboard.press('Escape');
     },
   },
 ];

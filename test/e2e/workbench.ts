@@ -69,6 +69,25 @@ export class Workbench {
     }
   }
 
+  /**
+   * Opens the quick fix menu (Ctrl+.) at the cursor and applies the fix titled `wanted`:
+   * arrows from the focused item to it and Enter (clicks on this menu time out). Takes a
+   * screenshot of the open menu as `screenshot` first, when given.
+   */
+  async applyQuickFix(wanted: string, screenshot?: string): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget');
+    await menu.locator('.monaco-list-row', { hasText: wanted }).waitFor();
+    if (screenshot) await this.screenshot(screenshot);
+    const rows = menu.locator('.monaco-list-row.action');
+    const labels = await rows.allInnerTexts();
+    const target = labels.findIndex((label) => label.includes(wanted));
+    const focused = await rows.evaluateAll((elements) => elements.findIndex((e) => e.classList.contains('focused')));
+    for (let i = Math.max(focused, 0); i < target; i++) await this.page.keyboard.press('ArrowDown');
+    await menu.locator('.monaco-list-row.action.focused', { hasText: wanted }).waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Opens a file of the workspace with Quick Open. */
   async openFile(name: string): Promise<void> {
     // Replacing the command palette's ">" turns it into Quick Open.
@@ -102,6 +121,11 @@ export class Workbench {
   /** The rows of a view in the side bar, by the view's title. */
   viewRows(viewTitle: string): Locator {
     return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewTitle }) }).locator('.monaco-list-row');
+  }
+
+  /** A row of the editor's suggestion (completion) widget with `label`. */
+  suggestion(label: string): Locator {
+    return this.page.locator('.editor-widget.suggest-widget .monaco-list-row', { hasText: label });
   }
 
   /** The Problems panel's rows. */

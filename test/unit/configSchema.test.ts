@@ -95,7 +95,7 @@ describe('configuration schema', () => {
   });
 
   it('accepts every config file in the repository', () => {
-    for (const file of ['test/fixtures/report/.postmortemrc.json']) {
+    for (const file of ['test/fixtures/report/.postmortemrc.json', 'test/e2e/workspace/.postmortemrc.json']) {
       const config = JSON.parse(readFileSync(join(root, file), 'utf8'));
       assert.ok(ajvValid(config), `${file}: ${JSON.stringify(ajvValid.errors)}`);
     }

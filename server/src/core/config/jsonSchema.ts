@@ -69,8 +69,9 @@ export function rulesSchema(catalog: SchemaCatalog): JsonSchema {
     type: 'object',
     description: 'Severity per rule ("off" turns a rule off). Rules not named keep their default.',
     properties: Object.fromEntries(catalog.rules.map((rule) => [rule.id, ruleSetting(rule.description, rule.defaultSeverity)])),
+    // Unknown ids are refused by propertyNames alone: with additionalProperties false too, VS Code
+    // would show the object's errorMessage for them.
     propertyNames: { enum: ids, errorMessage: `names no rule (rules: ${ids.join(', ')})` },
-    additionalProperties: false,
     errorMessage: 'must be an object mapping rule ids to a severity or "off"',
   };
 }
@@ -242,6 +243,5 @@ export function configJsonSchema(catalog: SchemaCatalog): JsonSchema {
     type: 'object',
     properties,
     additionalProperties: false,
-    errorMessage: 'must be an object',
   };
 }
