@@ -98,9 +98,9 @@ export class Workbench {
     await this.editorLine('').first().waitFor();
   }
 
-  /** The active editor tab, if its title has `name`. */
+  /** The active editor tab of the active group (a file may be open beside it too), if its title has `name`. */
   activeTab(name: string): Locator {
-    return this.page.locator('.tabs-container .tab.active', { hasText: name });
+    return this.page.locator('.editor-group-container.active .tabs-container .tab.active', { hasText: name });
   }
 
   /** Lines of the active editor that contain `text` (Monaco renders the visible lines only). */
