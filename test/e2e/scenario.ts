@@ -300,6 +300,8 @@ export const scenario: Step[] = [
       await wb.page.keyboard.press('Control+Shift+M');
       const gap = wb.problemRows().filter({ hasText: GAP });
       await gap.first().waitFor();
+      // The Problems row reveals its line: earlier steps left the editor scrolled elsewhere, and Monaco renders only the lines in view.
+      await gap.first().click();
       await wb.editorLine(GAP_LINE).click();
       await wb.page.keyboard.press('Home');
       await wb.applyQuickFix('Ignore timeline-gap on this line', 'ignore-quick-fix');
