@@ -296,11 +296,15 @@ export const scenario: Step[] = [
   {
     name: '"Ignore timeline-gap on this line" writes the comment and the finding goes',
     async run(wb) {
+      // The steps before left a wide side bar and the chart beside the editor, so the line wraps: give it the window.
+      await wb.runCommand('View: Single Column Editor Layout');
+      await wb.runCommand('View: Toggle Primary Side Bar Visibility');
+      await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
       await wb.openFile(FIXTURE);
       await wb.page.keyboard.press('Control+Shift+M');
       const gap = wb.problemRows().filter({ hasText: GAP });
       await gap.first().waitFor();
-      // The Problems row reveals its line: earlier steps left the editor scrolled elsewhere, and Monaco renders only the lines in view.
+      // The Problems row reveals its line: Monaco renders only the lines in view.
       await gap.first().click();
       await wb.editorLine(GAP_LINE).click();
       await wb.page.keyboard.press('Home');
