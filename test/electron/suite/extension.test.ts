@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import type { PostmortemApi } from '../../../client/src/extension';
-import { diagnosticsWhere, ruleOf, textWhere, when } from './wait';
+import { codeActionsWhere, diagnosticsWhere, ruleOf, textWhere, when } from './wait';
 
 const FIXTURE = 'postmortems/2024-03-12-checkout-outage.md';
 const has = (rule: string) => (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => ruleOf(d) === rule);
@@ -65,15 +65,16 @@ suite('Postmortem extension', () => {
   test('its quick fix inserts the section, and the diagnostic goes', async () => {
     const editor = await open(FIXTURE);
     const uri = editor.document.uri;
-    const missing = (await diagnosticsWhere(uri, has('missing-section'), 'missing-section')).find((d) => ruleOf(d) === 'missing-section' && d.message.includes('"Root Cause"'))!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, missing.range, vscode.CodeActionKind.QuickFix.value);
-    const insert = actions.find((a) => a.title === 'Insert section "Root Cause"');
+    const rootCause = (ds: vscode.Diagnostic[]) => ds.find((d) => ruleOf(d) === 'missing-section' && d.message.includes('"Root Cause"'));
+    const isInsert = (a: vscode.CodeAction) => a.title === 'Insert section "Root Cause"';
+    const actions = await codeActionsWhere(uri, rootCause, (offered) => offered.some(isInsert), 'the quick fix inserting Root Cause');
+    const insert = actions.find(isInsert);
     assert.ok(insert?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
     assert.equal(insert.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(insert.edit));
     assert.match(editor.document.getText(), /\n## Root Cause\n\nTODO: [^\n]+\n\n## Resolution\n/);
-    const missingRootCause = (ds: vscode.Diagnostic[]) => ds.some((d) => ruleOf(d) === 'missing-section' && d.message.includes('"Root Cause"'));
-    await diagnosticsWhere(uri, (ds) => !missingRootCause(ds), 'the missing Root Cause diagnostic to go');
+    // The diagnostic goes once the server has read the new text.
+    await diagnosticsWhere(uri, (ds) => !rootCause(ds), 'the missing Root Cause diagnostic to go');
     await discard();
   });
 

@@ -56,3 +56,44 @@ export function textWhere(document: vscode.TextDocument, check: (text: string) =
     what,
   );
 }
+
+/**
+ * The code actions offered at a diagnostic, once `check` holds. The diagnostics VS Code holds
+ * can be a closed version's while the server reads the document again, so the question is
+ * asked again each time the document's diagnostics change, with the diagnostic found anew.
+ */
+export async function codeActionsWhere(
+  uri: vscode.Uri,
+  diagnostic: (diagnostics: vscode.Diagnostic[]) => vscode.Diagnostic | undefined,
+  check: (actions: vscode.CodeAction[]) => boolean,
+  what: string,
+): Promise<vscode.CodeAction[]> {
+  let offered: vscode.CodeAction[] = [];
+  const ask = async (): Promise<vscode.CodeAction[] | undefined> => {
+    const at = diagnostic(postmortemDiagnostics(uri));
+    if (!at) return undefined;
+    offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, at.range, vscode.CodeActionKind.QuickFix.value);
+    return check(offered) ? offered : undefined;
+  };
+  // Subscribed before the first question, so a change while it is answered is not missed.
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (actions: vscode.CodeAction[] | undefined) => {
+      if (!actions || settled) return;
+      settled = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(actions);
+    };
+    let asking = ask().then(finish);
+    const timer = setTimeout(() => {
+      settled = true;
+      subscription.dispose();
+      reject(new Error(`timed out waiting for ${what}; offered: ${offered.map((a) => a.title).join(', ')}`));
+    }, DEADLINE_MS);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+      asking = asking.then(ask).then(finish);
+    });
+  });
+}
