@@ -1,13 +1,13 @@
 import { sectionSource } from '../model/query';
 import type { Rule } from './types';
-import { quote } from './util';
+import { quote, withoutHtmlComments } from './util';
 
 /** A line that is a template leftover as a whole: "TODO: …", "- XX:XX UTC: {event}", "??". */
 const PLACEHOLDER_LINE = /^[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[[ xX]?\][ \t]*)?(?:TODO|TBD|TBA|FIXME)\b|\bX{1,2}:X{2}\b|\{[^{}\n]*\}|(?:^|\s)\?\?+(?:\s|$)/i;
 
 /** Whether a section's Markdown holds anything beyond headings, comments, markup and placeholders. */
 export function hasContent(markdown: string): boolean {
-  const withoutComments = markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  const withoutComments = withoutHtmlComments(markdown);
   return withoutComments
     .split('\n')
     .some((line) => !/^[ \t]{0,3}#{1,6}[ \t]/.test(line) && !PLACEHOLDER_LINE.test(line) && /[\p{L}\p{N}]/u.test(line));

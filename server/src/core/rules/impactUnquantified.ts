@@ -3,6 +3,7 @@ import type { PostmortemModel, Section } from '../model/types';
 import { hasContent } from './emptySection';
 import { findQuantity } from './quantity';
 import type { Rule } from './types';
+import { withoutHtmlComments } from './util';
 
 /**
  * An impact field inside another section: `**Impact**:`, `**Impact:**`, `Impact:`, `- User impact:`.
@@ -34,7 +35,7 @@ export function impactField(model: PostmortemModel, section: Section): ImpactFie
 
 /** The source of sections without HTML comments (template hints are not statements). */
 function prose(model: PostmortemModel, sections: Section[]): string {
-  return sections.map((section) => sectionSource(model, section).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')).join('\n\n');
+  return sections.map((section) => withoutHtmlComments(sectionSource(model, section))).join('\n\n');
 }
 
 export const impactUnquantified: Rule = {

@@ -6,7 +6,7 @@ import { hasContent } from './emptySection';
 import { impactField } from './impactUnquantified';
 import { findQuantity } from './quantity';
 import type { Rule } from './types';
-import { quote } from './util';
+import { quote, withoutHtmlComments } from './util';
 
 /** Clock times: `22:30`, `03:00` (also inside ISO 8601 `2024-05-19T03:00`). */
 const CLOCK = /(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)/g;
@@ -70,7 +70,7 @@ export const summaryIncomplete: Rule = {
     if (!parts || parts.length === 0) return;
     const summaries = sectionsFor(model, 'summary');
     // A missing or empty Summary is `missing-section`'s or `empty-section`'s finding.
-    const text = summaries.map((s) => sectionSource(model, s).replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')).join('\n\n');
+    const text = summaries.map((s) => withoutHtmlComments(sectionSource(model, s))).join('\n\n');
     if (summaries.length === 0 || !hasContent(text)) return;
     const missing = missingParts(model, text, summaries.some((s) => impactField(model, s)), parts);
     if (missing.length === 0) return;

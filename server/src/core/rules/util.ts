@@ -14,3 +14,8 @@ export function documentAnchor(model: PostmortemModel): { start: number; end: nu
 export function quote(text: string): string {
   return `"${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`;
 }
+
+/** HTML comments (and one left open at the end) blanked out: a writer's notes to self say nothing to the reader. */
+export function withoutHtmlComments(markdown: string): string {
+  return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+}
