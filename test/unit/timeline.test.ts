@@ -121,6 +121,15 @@ describe('timelines in odd blocks', () => {
     assert.equal(br.entries[2].text, 'Monitor fires.', 'an entry that ends its line takes its text from the next');
   });
 
+
+  it('reads the bullets Markdown swallowed into the HTML block of an HTML heading, but not a comment', () => {
+    const swallowed = timeline(md('<h3>Timeline (UTC)</h3>', '- 8:50 PM: Alert fired', '- 9:15 PM: Bad config reverted', '  and the fleet restarted', '1. 9:40 PM: All systems restored', '', ...SECTIONS));
+    assert.deepEqual(times(swallowed), ['20:50', '21:15', '21:40']);
+    assert.deepEqual(swallowed.entries.map((e) => e.text), ['Alert fired', 'Bad config reverted', 'All systems restored']);
+    assert.deepEqual(swallowed.entries.map((e) => e.line + 1), [2, 3, 5]);
+    const commented = timeline(md('## Timeline', '', '<!--', '- 10:00 UTC: an example entry', '-->', '', '- 11:00 UTC: Alert', ...SECTIONS));
+    assert.deepEqual(times(commented), ['11:00']);
+  });
   it('reads a time inside a paragraph line only where no entry opens with one', () => {
     const prose = timeline(md('## Timeline', '', 'Impact noticed: around 08:20 GMT, users reported errors.', 'Detection: alerts.', ...SECTIONS));
     assert.deepEqual(times(prose), ['08:20']);

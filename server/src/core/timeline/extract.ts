@@ -1,9 +1,9 @@
 /**
  * Finds the entries of the Timeline sections: list items (nested and numbered too), table
  * rows (tables.ts), lines of a paragraph that begin with a time (lineEntries.ts), sub-headings
- * with a time and the text under them (headingEntries.ts), raw HTML lists, and an indented
- * code block when nothing else in the section is timed. Date lines and date sub-headings
- * become anchors for the entries below them.
+ * with a time and the text under them (headingEntries.ts), raw HTML lists, the text lines of
+ * other HTML blocks (htmlBlockLines.ts), and an indented code block when nothing else in the
+ * section is timed. Date lines and date sub-headings become anchors for the entries below them.
  */
 import type { Code, List, ListItem, RootContent } from 'mdast';
 import { NodeMemo } from '../memo';
@@ -11,6 +11,7 @@ import { blocksBetween } from '../model/query';
 import type { PostmortemModel, Section } from '../model/types';
 import { isDeclaration } from './declarations';
 import { absorb, readHeading } from './headingEntries';
+import { readHtmlBlockLines } from './htmlBlockLines';
 import { isIndentedCode, readHtmlList, readLines } from './lineEntries';
 import { classify } from './milestones';
 import { entryOf, isPlaceholderEntry, offsets, PLACEHOLDER, type RawAnchor, type RawEntry, type RawItem } from './rawEntry';
@@ -122,6 +123,9 @@ function readBlockItems(model: PostmortemModel, node: RootContent, from: number,
   if (node.type === 'paragraph') {
     const [first, last] = [Math.max(start, from), Math.min(end, to)];
     if (first < last) readLines(model, first, last, { kind: 'paragraph', start: first, end: last }, items);
+  } else if (node.type === 'html' && !/<li\b/i.test(node.value)) {
+    const [first, last] = [Math.max(start, from), Math.min(end, to)];
+    if (first < last) readHtmlBlockLines(model, start, first, last, items);
   } else if (start < from) return items;
   else if (node.type === 'list') readList(model, node, to, 0, items);
   else if (node.type === 'table') readTable(model, node, items);
