@@ -294,6 +294,25 @@ export const scenario: Step[] = [
     },
   },
   {
+    name: 'Postmortem: Export Report… saves the page where the user says, its links relative to it',
+    async run(wb, server) {
+      await wb.runCommand('Postmortem: Export Report…');
+      // code-server's save dialog is VS Code's own: a path in the quick input, the workspace's report offered.
+      const input = wb.page.locator('.quick-input-widget input');
+      await wb.page.locator('.quick-input-widget', { hasText: 'Export Postmortem Report' }).waitFor();
+      await wb.page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value.endsWith('postmortem-report.html')`);
+      const path = join(server.workspace, 'postmortem-report-2024.html');
+      await input.fill(path);
+      await wb.page.keyboard.press('Enter');
+      await wb.page.locator('.notification-toast', { hasText: 'saved to postmortem-report-2024.html' }).waitFor();
+      const html = readFileSync(path, 'utf8');
+      for (const wanted of [/<h1>Postmortem report<\/h1>/, /href="(?:\.\/)?postmortems\/2023-11-08-dns-timeouts\.md"/, /Queue backlog after a consumer crash/]) {
+        if (!wanted.test(html)) throw new Error(`the exported report lacks ${wanted}`);
+      }
+      if (/<script|https?:\/\/(?!www\.w3\.org)/.test(html)) throw new Error('the exported report has a script or a remote link');
+    },
+  },
+  {
     name: '"Ignore timeline-gap on this line" writes the comment and the finding goes',
     async run(wb) {
       // The steps before left a wide side bar and the chart beside the editor, so the line wraps: give it the window.
