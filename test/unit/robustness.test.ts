@@ -141,6 +141,14 @@ describe('fixing: whole fixes, in an order that settles, the facts left to the w
     }
   });
 
+  it('inserts missing sections after an HTML heading whose text runs to the end, in profile order', () => {
+    // `<h3>Root Cause</h3>` with its text under it is one HTML block that a blank line ends: the sections after it go after it.
+    const text = md('# Outage', '', '## Summary', '', 'Checkout failed for 30% of users.', '', '## Timeline', '', '- 10:00 UTC: start', '', '<h3>Root Cause</h3>', 'A bad config.');
+    const out = fixed(text);
+    assert.equal(out.passes, 1);
+    assert.match(out.text, /<h3>Root Cause<\/h3>\nA bad config\.\n\n## Resolution\n\nTODO[^\n]*\n\n## Action Items\n/);
+  });
+
   it('inserts a missing section no shallower than the section it lands above', () => {
     // "# Summary" above "## Timeline" made the Timeline a subsection of the Summary; the next pass added a second Timeline.
     const text = md('# API outage on 2024-03-02', '', '## Timeline', '', '- 14:00 UTC: deploy', '', '# Root Causes', '', 'A bad config.');

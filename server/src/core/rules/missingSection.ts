@@ -1,4 +1,5 @@
 import type { Fix } from '../findings';
+import { endsOnlyAtMark } from '../htmlBlocks';
 import type { PostmortemModel } from '../model/types';
 import type { ProfileSection } from '../profiles/profiles';
 import type { TextEdit } from '../text';
@@ -96,9 +97,10 @@ function endInsertionPoint(model: PostmortemModel): number {
   if (!last) return model.text.length;
   const source = model.text.slice(last.start, last.end);
   const unclosedFence = last.node.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(source) && !closesFence(source);
-  // An HTML block that runs to the end may be one that only its closing mark ends (`<!--`, `<?`,
-  // `<![CDATA[`, `<script>`…): what is appended would be swallowed. Insert before it.
-  const htmlToTheEnd = last.node.type === 'html' && model.text.slice(last.end).trim() === '';
+  // An HTML block that runs to the end and that only its closing mark ends (`<!--`, `<?`,
+  // `<![CDATA[`, `<script>`…) would swallow what is appended: insert before it. Any other HTML
+  // block (`<h3>Root Cause</h3>` and its text) ends at the blank line the insertion brings.
+  const htmlToTheEnd = last.node.type === 'html' && model.text.slice(last.end).trim() === '' && endsOnlyAtMark(source);
   return unclosedFence || htmlToTheEnd ? model.index.lineStart(model.index.positionAt(last.start).line) : model.text.length;
 }
 

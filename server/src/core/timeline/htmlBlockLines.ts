@@ -3,13 +3,12 @@
  * tag such as `<h3>Timeline</h3>` runs on to the next blank line, so the bullets written right
  * under it are raw HTML to the parser, yet a reader (and a browser) sees the timed lines.
  */
+import { endsOnlyAtMark } from '../htmlBlocks';
 import type { PostmortemModel } from '../model/types';
 import { readLines } from './lineEntries';
 import type { RawItem } from './rawEntry';
 import type { EntryContainer } from './types';
 
-/** Blocks whose text is not read as lines: comments, processing instructions, and raw text elements. */
-const OPAQUE_BLOCK = /^[ \t]{0,3}<(?:!--|\?|!\[CDATA\[|![A-Za-z]|(?:pre|script|style|textarea)\b)/i;
 /** A line that is markup, not text: it opens with a tag. */
 const TAG_LINE = /^[ \t]*<\/?[A-Za-z!?]/;
 /** A Markdown list marker at a line's start: what the reader skips to reach the time. */
@@ -21,7 +20,8 @@ const LIST_MARKER = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
  * (lineEntries.ts) from after its marker.
  */
 export function readHtmlBlockLines(model: PostmortemModel, blockStart: number, start: number, end: number, items: RawItem[]): void {
-  if (OPAQUE_BLOCK.test(model.text.slice(blockStart, blockStart + 16))) return;
+  // Comments, processing instructions and raw text elements are not read as lines.
+  if (endsOnlyAtMark(model.text.slice(blockStart, blockStart + 16))) return;
   const groups: Array<{ start: number; end: number }> = [];
   for (const line of model.index.linesBetween(start, end)) {
     const lineStart = Math.max(line.offset, start);
