@@ -249,6 +249,15 @@ describe('milestones and metrics', () => {
     assert.equal(t.entries[1].kindSource, 'marker');
     assert.deepEqual(t.metrics, { durationMinutes: 65, ttdMinutes: 10, ttaMinutes: 15, ttmMinutes: 45, ttrMinutes: 60 });
   });
+  it('takes the milestone the entry labels itself with over the words after it, and partly restored as mitigated', () => {
+    const t = timeline(
+      md('## Timeline (UTC)', '', '- 10:00 Alert: error rate over 5%', '- 10:20 Mitigated: traffic moved, service restored in one region', '- 10:30 Service partially restored', '- 11:00 Service restored', ...SECTIONS),
+    );
+    assert.deepEqual(t.entries.map((e) => e.kind), ['detected', 'mitigated', 'mitigated', 'resolved']);
+    assert.equal(t.entries[1].kindSource, 'marker');
+    assert.equal(t.metrics.ttmMinutes, 20);
+    assert.equal(t.metrics.ttrMinutes, 60);
+  });
   it('counts from the first entry without an impact start, and gives null for a missing milestone', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 10:00 Issue detected by an alert', '- 10:40 Issue resolved', ...SECTIONS));
     assert.deepEqual(t.metrics, { durationMinutes: 40, ttdMinutes: 0, ttaMinutes: null, ttmMinutes: null, ttrMinutes: 40 });

@@ -22,11 +22,19 @@ const MARKERS: Record<string, MilestoneKind> = {
 
 const MARKER_RE = /<([A-Za-z][A-Za-z -]{1,40})>|\[([A-Za-z][A-Za-z -]{1,40})\]|\*\*([A-Z][A-Z -]{1,40})\*\*|__([A-Z][A-Z -]{1,40})__/g;
 
+/**
+ * A milestone's name written as the entry's label, a colon after it: "10:05 UTC: Mitigated:
+ * traffic moved; service restored in one region" says what the writer marks, whatever words
+ * follow. It opens the entry's text (after the time, a bullet, bold or a table cell's pipe).
+ */
+const LABEL_RE = /(?:^|[\s:|(\[*_—–-])([A-Za-z][A-Za-z -]{1,30}?)[*_]*[ \t]*[:：](?![0-9])/g;
+
 /** Keywords, most decisive first: the impact's start and the resolution outrank the steps between. */
 const KEYWORDS: Array<[MilestoneKind, RegExp]> = [
   ['impact-start', /\b(?:outage|impact|incident|downtime|degradation|disruption|errors?)\s+(?:begins?|began|starts?|started|starting)\b|\bstart of (?:the )?(?:outage|impact|incident)\b|\b(?:went|goes) down\b|\bimpact start/i],
-  ['resolved', /\bresolved\b|\brestored\b|\bback online\b|\bback to normal\b|\bfully (?:recovered|operational)\b|\brecovered\b|\ball clear\b|\bincident (?:closed|ended)\b|\b(?:outage|impact) (?:ends|ended|over)\b/i],
-  ['mitigated', /\bmitigat\w*|\brolled back\b|\broll(?:ed|ing)?[ -]?back\b|\brevert(?:ed|ing)?\b|\bfail(?:ed)?[ -]?over\b|\bworkaround\b|\bhot-?fix\b|\bfix (?:was )?deployed\b|\bdeployed (?:a|the) fix\b/i],
+  // Partly restored service is mitigated, not resolved.
+  ['resolved', /(?<!\bpartially |\bpartly )(?:\bresolved\b|\brestored\b)|\bback online\b|\bback to normal\b|\bfully (?:recovered|operational)\b|\brecovered\b|\ball clear\b|\bincident (?:closed|ended)\b|\b(?:outage|impact) (?:ends|ended|over)\b/i],
+  ['mitigated', /\bmitigat\w*|\bpart(?:ial)?ly (?:restored|recovered)\b|\brolled back\b|\broll(?:ed|ing)?[ -]?back\b|\brevert(?:ed|ing)?\b|\bfail(?:ed)?[ -]?over\b|\bworkaround\b|\bhot-?fix\b|\bfix (?:was )?deployed\b|\bdeployed (?:a|the) fix\b/i],
   ['escalated', /\bescalat\w*/i],
   ['acknowledged', /\backnowledg\w*|\back(?:ed|'d)\b|\b(?:began|begins|started|starts) investigating\b|\binvestigation (?:began|begins|started|starts)\b|\bon-?call (?:engineer )?(?:responded|joined)\b/i],
   ['detected', /\balert(?:s|ed|ing)?\b|\bpage[drs]?\b|\bpaging\b|\bdetected\b|\bnoticed\b|\breported\b|\bmonitoring (?:fired|triggered)\b/i],
@@ -41,8 +49,21 @@ export function classify(text: string): { kind: MilestoneKind; source: 'marker' 
     const kind = MARKERS[name];
     if (kind) return { kind, source: 'marker' };
   }
+  const labelled = labelKind(text);
+  if (labelled) return { kind: labelled, source: 'marker' };
   for (const [kind, re] of KEYWORDS) if (re.test(text)) return { kind, source: 'keyword' };
   return { kind: 'other', source: null };
+}
+
+/** The milestone a label among the entry's first few names (`Mitigated:`, `Alert:`; a zone's `UTC:` names none), if one does. */
+function labelKind(text: string): MilestoneKind | undefined {
+  LABEL_RE.lastIndex = 0;
+  const head = text.slice(0, 120);
+  for (let m = LABEL_RE.exec(head), seen = 0; m && seen < 3; m = LABEL_RE.exec(head), seen++) {
+    const kind = MARKERS[m[1].trim().toUpperCase().replace(/[\s-]+/g, ' ')];
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /** Entries with a time that count for gaps and metrics, in document order. */
