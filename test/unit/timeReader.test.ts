@@ -88,6 +88,9 @@ describe('time forms', () => {
     ['2021-08-27: At 12:50:07 UTC, exploited', '12:50:07 UTC 2021-8-27'],
     ['12:45 PM PST Saturday Oct 30th: first wave', '12:45 PST ????-10-30'],
     ['Midnight (SAST): anomalies detected', '00:00 SAST'],
+    ['14h45 CET : alerte', '14:45 CET'],
+    ['2024-05-03 9h05 reprise', '09:05 2024-5-3'],
+    ['The fix took 2h30 in all', 'none'],
     ['noon: all clear', '12:00'],
   ];
   for (const [line, want] of typed) it(`reads "${line}" as people type it`, () => assert.equal(read(line), want));

@@ -4,7 +4,7 @@
  * `10:00 PM - June 9, 2023, 08:30 AM (EAT)`. All offsets are relative to the string read.
  */
 import { findDates, readMonthDayAt, type DateToken } from './dates';
-import { findTimes, readFourDigitTimeAt, readNamedTimeAt, readPlaceholderTimeAt, readTimeAt, type TimeToken } from './times';
+import { findTimes, readFourDigitTimeAt, readHourLetterTimeAt, readNamedTimeAt, readPlaceholderTimeAt, readTimeAt, type TimeToken } from './times';
 import { readZoneAt, type ZoneToken } from './zones';
 
 /** A date, a time, or both, with the zone written on them and an optional range end. */
@@ -51,11 +51,11 @@ export class StampReader {
       }
       if (!time) {
         const at = skip(DATE_TIME_SEPARATOR, text, date.end);
-        time = readTimeAt(text, at) ?? this.fourDigitsAfterDate(at) ?? (at > date.end ? readNamedTimeAt(text, at) : undefined);
+        time = readTimeAt(text, at) ?? this.fourDigitsAfterDate(at) ?? (at > date.end ? (readNamedTimeAt(text, at) ?? readHourLetterTimeAt(text, at)) : undefined);
         if (!time && at > date.end) placeholder = readPlaceholderTimeAt(text, at, true);
       }
     } else {
-      time = readTimeAt(text, pos, glued) ?? this.fourDigitsBeforeZone(pos) ?? readNamedTimeAt(text, pos);
+      time = readTimeAt(text, pos, glued) ?? this.fourDigitsBeforeZone(pos) ?? readNamedTimeAt(text, pos) ?? readHourLetterTimeAt(text, pos);
       if (!time) placeholder = readPlaceholderTimeAt(text, pos);
     }
     if (!date && !time && !placeholder) return undefined;

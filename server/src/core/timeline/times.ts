@@ -1,6 +1,6 @@
 /**
  * Reads times of day: `10:30 PM`, `10:30pm`, `10:30 p.m.`, `11:26-am`, `22:30`, `22:30:15`,
- * `6 PM`, `[08:47]`; reads a 24-hour time written with AM/PM (`13:15 PM`, `00:30 AM`) at the
+ * `6 PM`, `[08:47]` (and, at an entry's start, `14h45`); reads a 24-hour time written with AM/PM (`13:15 PM`, `00:30 AM`) at the
  * hour it states, with a slip to report; and says when one is invalid (`25:00`, `3:AM`,
  * `00:30 PM`) rather than guessing. Every pattern is sticky and bounded, so a line is read in linear time.
  */
@@ -143,6 +143,20 @@ export function readNamedTimeAt(text: string, pos: number): TimeToken | undefine
   if (!m) return undefined;
   const hour = m[1].toLowerCase() === 'midnight' ? 0 : 12;
   return { start: pos, end: pos + m[0].length, hour, minute: 0, second: 0, hasSeconds: false, meridiem: null };
+}
+
+/** `14h45`, `9h05`: the hour and minutes joined by an `h`, as French and much of Europe write them. */
+const HOUR_LETTER = /(\d{1,2})[hH](\d{2})(?![\p{L}\p{N}_:])/uy;
+
+/**
+ * A time written `14h45`, read where an entry's stamp goes (never searched for in prose, where
+ * `2h30` is as often a duration).
+ */
+export function readHourLetterTimeAt(text: string, pos: number): TimeToken | undefined {
+  if (!canStart(text, pos)) return undefined;
+  const m = sticky(HOUR_LETTER, text, pos);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
+  return { start: pos, end: pos + m[0].length, hour: Number(m[1]), minute: Number(m[2]), second: 0, hasSeconds: false, meridiem: null };
 }
 
 const FOUR_DIGITS = /(\d{2})(\d{2})(?!\d)/y;
