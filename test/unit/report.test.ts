@@ -173,3 +173,21 @@ describe('report: --since and --until', () => {
     assert.deepEqual(none.metrics.overall.ttr, { count: 0, notStated: 0, median: null, p90: null });
   });
 });
+
+describe('report: metadata written as a header block', () => {
+  const figures = (text: string) => {
+    const config = new ConfigLoader(RULE_IDS).forFile(join(FOLDER, 'header.md')).config;
+    return reportDocument(analyze(text, { config, today: TODAY }), config, { file: 'header.md' }, TODAY);
+  };
+  const sections = ['## Summary', '', 'Checkout failed for 18% of users.', '', '## Timeline (UTC)', '', '- 10:00 Alert fired', '- 10:30 Resolved', '', '## Root Cause', '', 'A bad push.', '', '## Resolution', '', 'Reverted.', '', '## Action Items', '', '- Validate pushes @raj'];
+
+  it('reads bold labelled lines under the title where the front matter says nothing', () => {
+    const doc = figures(['# Payments 5xx', '', '**Date:** 2024-08-14 · **Severity:** SEV-2 · **Status:** Resolved<br>', 'Incident ID: INC-2291', '', ...sections].join('\n'));
+    assert.deepEqual([doc.date, doc.severity, doc.status, doc.id], ['2024-08-14', 'SEV-2', 'Resolved', 'INC-2291']);
+  });
+
+  it('lets the front matter win, and reads no labels from the sections below the header', () => {
+    const doc = figures(['---', 'severity: SEV1', 'date: 2024-08-13', '---', '# Payments 5xx', '', '- **Severity:** SEV-3', '', ...sections, '', 'Status: still open'].join('\n'));
+    assert.deepEqual([doc.date, doc.severity, doc.status], ['2024-08-13', 'SEV1', null]);
+  });
+});

@@ -4,6 +4,7 @@
  */
 export { analyze, buildDocumentModel, localToday, TOO_DEEP, type Analysis, type AnalyzeOptions } from './analyze';
 export { isOverdue, trackedActionItems, type TrackedActionItem } from './actions/read';
+export { headerFields, type HeaderFields } from './metadata/headerFields';
 export type { SeverityCap } from './metadata/severityCap';
 export { analyzeIncremental, changeBetween, reparse, type TextChange } from './incremental';
 export { ConfigLoader, type ConfigSources } from './config/load';

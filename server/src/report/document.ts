@@ -3,7 +3,7 @@
  * read twice, and a figure the document does not state is null, never guessed.
  */
 import { basename } from 'node:path';
-import { isoDate, isOverdue, timelineOf, trackedActionItems, type Analysis, type PostmortemConfig, type Timeline } from '../core';
+import { headerFields, isoDate, isOverdue, timelineOf, trackedActionItems, type Analysis, type HeaderFields, type PostmortemConfig, type Timeline } from '../core';
 import { frontMatterString } from '../core/model/frontMatter';
 import type { PostmortemModel } from '../core/model/types';
 import type { DateSource, ReportActionItem, ReportDocument } from './types';
@@ -19,8 +19,10 @@ export interface DocumentPlace {
 export function reportDocument(analysis: Analysis, config: PostmortemConfig, place: DocumentPlace, today: string): ReportDocument {
   const { model } = analysis;
   const timeline = timelineOf(model, config);
-  const { date, dateSource } = incidentDate(timeline);
-  const id = metadataText(model, 'id');
+  // Front matter first; a header block's labelled lines (`**Severity:** SEV-2`) where it says nothing.
+  const header = headerFields(model);
+  const { date, dateSource } = incidentDate(timeline, header);
+  const id = metadataText(model, 'id') ?? header.id ?? null;
   const title = metadataText(model, 'title') ?? model.title?.text.trim() ?? basename(place.file).replace(/\.[^.]+$/, '');
   const tracked = trackedActionItems(model, config);
   const open = tracked.filter((t) => t.state !== 'done');
@@ -45,8 +47,8 @@ export function reportDocument(analysis: Analysis, config: PostmortemConfig, pla
     dateSource,
     id,
     title,
-    severity: metadataText(model, 'severity'),
-    status: metadataText(model, 'status'),
+    severity: metadataText(model, 'severity') ?? header.severity ?? null,
+    status: metadataText(model, 'status') ?? header.status ?? null,
     metrics: { ...timeline.metrics },
     problems: {
       errors: analysis.findings.filter((f) => f.severity === 'error').length,
@@ -64,11 +66,14 @@ function metadataText(model: PostmortemModel, key: string): string | null {
 }
 
 /**
- * The day the incident began: the date the timeline is anchored to (front matter `date:`, the
- * title, the Summary), else the first date written on a timeline entry.
+ * The day the incident began: front matter `date:`, else a header block's `Date:`, else the
+ * date the timeline is anchored to (the title, the Summary), else the first date written on a
+ * timeline entry.
  */
-function incidentDate(timeline: Timeline): { date: string | null; dateSource: DateSource | null } {
-  if (timeline.anchor) return { date: isoDate(timeline.anchor.date), dateSource: timeline.anchor.source === 'front-matter' ? 'front-matter' : 'document' };
+function incidentDate(timeline: Timeline, header: HeaderFields): { date: string | null; dateSource: DateSource | null } {
+  if (timeline.anchor?.source === 'front-matter') return { date: isoDate(timeline.anchor.date), dateSource: 'front-matter' };
+  if (header.date) return { date: header.date, dateSource: 'document' };
+  if (timeline.anchor) return { date: isoDate(timeline.anchor.date), dateSource: 'document' };
   const dated = timeline.entries.find((e) => e.dateSource === 'entry' && e.date);
   return dated?.date ? { date: isoDate(dated.date), dateSource: 'document' } : { date: null, dateSource: null };
 }
