@@ -28,6 +28,8 @@ describe('heading names', () => {
     ['Corrective and Preventative Measures', ['action-items']],
     ['Corrective and preventive measures', ['action-items']],
     ['Corrective and preventative', ['action-items']],
+    ['6. Corrective and preventive actions', ['action-items']],
+    ['Action plan', ['action-items']],
     ["How'd We Do?", ['how-did-we-do']],
     ['5 Whys', ['five-whys']],
     ['Issue Summary: the outage of May 5', ['summary']],
