@@ -171,6 +171,12 @@ describe('zones from the nearest declaration', () => {
     assert.equal(t.entries[0].zoneSource, 'line');
     assert.equal(t.entries[0].iso?.endsWith('-08:00') || t.entries[0].iso === null, true);
   });
+  it('uses the summary of a <details> block that folds the timeline, as a heading', () => {
+    const folded = md('## Timeline', '', '<details>', '<summary>Full timeline (UTC)</summary>', '', '| Time | Event |', '|---|---|', '| 09:00 | Deploy |', '| 09:12 | Alert |', '', '</details>', ...SECTIONS);
+    const t = timeline(folded);
+    assert.deepEqual(t.entries.map((e) => `${e.zone?.label} ${e.zoneSource}`), ['UTC line', 'UTC line']);
+    assert.equal(lint(folded).findings.filter((f) => f.ruleId === 'timezone-missing').length, 0);
+  });
   it('uses front matter, then a preamble line, then the configuration', () => {
     const body = ['## Timeline', '', '- 10:00 Deploy', ...SECTIONS];
     assert.equal(timeline(md('---', 'timezone: Europe/Paris', '---', '', 'All times UTC.', '', ...body)).entries[0].zoneSource, 'front-matter');

@@ -40,13 +40,25 @@ export function sectionDeclaration(model: PostmortemModel, section: Section): Zo
   const inHeading = findZones(model.text.slice(heading.start, heading.end))[0];
   if (inHeading) return { zone: inHeading.zone, start: heading.start + inHeading.start, end: heading.start + inHeading.end, source: 'heading' };
   for (const line of sectionLinesFrom(model, section)) {
-    if (!line.text.trim()) continue;
+    if (!line.text.trim() || BARE_TAG_LINE.test(line.text)) continue;
+    // `<details><summary>Timeline (UTC)</summary>`: the summary titles what it folds, as a heading does.
+    const summary = SUMMARY_TAG.exec(line.text);
+    const inSummary = summary ? findZones(summary[1])[0] : undefined;
+    if (summary && inSummary) {
+      const start = line.offset + summary.index + summary[0].indexOf(summary[1]) + inSummary.start;
+      return { zone: inSummary.zone, start, end: start + inSummary.end - inSummary.start, source: 'line' };
+    }
     if (/^\s*(?:[-*+]|\d+[.)]|\|)\s/.test(line.text)) return null;
     const found = declarationIn(line.text);
     return found ? { zone: found.zone, start: line.offset + found.start, end: line.offset + found.end, source: 'line' } : null;
   }
   return null;
 }
+
+/** A line of nothing but HTML tags (`<details>`, `<div align="center">`): it declares nothing and hides nothing under it. */
+const BARE_TAG_LINE = /^\s*(?:<\/?[A-Za-z][^<>]{0,200}>\s*)+$/;
+/** The text of a `<summary>` tag on a line. */
+const SUMMARY_TAG = /<summary\b[^<>]{0,200}>([^<>]{1,200})<\/summary>/i;
 
 function sectionLinesFrom(model: PostmortemModel, section: Section) {
   if (section.contentStart >= section.end) return [];
