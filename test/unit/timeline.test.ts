@@ -199,6 +199,14 @@ describe('reading times in order', () => {
     assert.deepEqual(t.entries.map((e) => e.dateSource), ['summary', 'rollover', 'rollover']);
     assert.equal(t.entries.some((e) => e.outOfOrder), false);
   });
+  it('suggests PM for a 12-hour time written without AM/PM after noon, never on its own', () => {
+    const doc = md('## Timeline (UTC)', '', '- 11:50 Deploy', '- 12:10 Alert fires', '- 1:30 Rolled back', '- 01:40 Cache flushed', ...SECTIONS);
+    const t = timeline(doc);
+    assert.deepEqual(t.entries.map((e) => e.outOfOrder?.correction?.text ?? null), [null, null, '1:30 PM', null], 'a leading zero is a 24-hour clock');
+    const finding = lint(doc).findings.find((f) => f.ruleId === 'timeline-order' && f.message.includes('Did you mean 1:30 PM?'));
+    assert.ok(finding);
+    assert.deepEqual(finding.fixes.map((f) => [f.title, f.automatic ?? false]).slice(0, 1), [['Change 1:30 to 1:30 PM', false]]);
+  });
   it('reads 11:21 PM → 12:00 PM as out of order and suggests 12:00 AM', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 11:21 PM Alert', '- 12:00 PM Restart', '- 12:10 AM Resolved', ...SECTIONS));
     const { previous, correction } = t.entries[1].outOfOrder!;

@@ -86,7 +86,7 @@ export function suggestCorrections(text: string, placed: readonly TimelineEntry[
     const low = previous[k]?.instant ?? null;
     const high = next[k]?.instant ?? null;
     const fits = (at: number) => (low === null || (at >= low && at - low < HALF_DAY)) && (high === null || at <= high);
-    const correction = flipOf(text, entry, reading, fits) ?? (readsItsOwnDay(placed, k) ? dateOf(entry, reading, [previous[k], next[k]], fits) : undefined);
+    const correction = flipOf(text, entry, reading, fits) ?? afternoonOf(text, entry, reading, fits) ?? (readsItsOwnDay(placed, k) ? dateOf(entry, reading, [previous[k], next[k]], fits) : undefined);
     if (correction) entry.outOfOrder.correction = correction;
   });
 }
@@ -127,6 +127,23 @@ function flipOf(text: string, entry: TimelineEntry, reading: Reading, fits: (at:
     if (!fits(at)) continue;
     const swapped = { a: 'p', p: 'a', A: 'P', P: 'A' }[letter[0]]!;
     return { start: token.start, end: token.end, text: written.slice(0, letter.index) + swapped + written.slice(letter.index + 1), instant: at };
+  }
+  return undefined;
+}
+
+/**
+ * "1:30" after "12:10" on a clock written without AM/PM → "1:30 PM", when the afternoon fits: a
+ * 12-hour hour written without a leading zero (a 24-hour clock writes "01:30"), AM/PM added.
+ */
+function afternoonOf(text: string, entry: TimelineEntry, reading: Reading, fits: (at: number) => boolean): Correction | undefined {
+  const token = entry.timeToken;
+  if (reading.time.meridiem || !token) return undefined;
+  const written = text.slice(token.start, token.end);
+  if (!/^(?:[1-9]|1[01]):[0-5]\d$/.test(written)) return undefined;
+  const afternoon: TimeOfDay = { ...reading.time, hour: reading.time.hour + 12 };
+  for (const day of reading.dated ? [reading.date] : [reading.date, addDays(reading.date, 1)]) {
+    const at = instantOf(day, afternoon, reading.zone, reading.known);
+    if (fits(at)) return { start: token.start, end: token.end, text: `${written} PM`, instant: at };
   }
   return undefined;
 }
