@@ -40,7 +40,7 @@ export const CATALOG: readonly CanonicalSection[] = [
   {
     id: 'root-cause',
     title: 'Root Cause',
-    synonyms: ['Root Cause', 'Root Causes', 'Root Cause(s)', 'Cause', 'Causes', 'Contributing Factors', 'Root Cause Analysis', 'What caused the incident', 'RCA'],
+    synonyms: ['Root Cause', 'Root Causes', 'Root Cause(s)', 'Cause', 'Causes', 'Contributing Factors', 'Root Cause Analysis', 'What caused the incident', 'RCA', 'Why it happened', 'Why did it happen', 'Why did this happen', 'What caused it'],
     prompt: 'TODO: the conditions in the system that made the incident possible, not who did what.',
     expects: 'The technical and process conditions that made the incident possible, written without blame.',
   },
@@ -61,7 +61,7 @@ export const CATALOG: readonly CanonicalSection[] = [
   {
     id: 'resolution',
     title: 'Resolution',
-    synonyms: ['Resolution', 'Resolution and Recovery', 'Recovery', 'Mitigation', 'Recovery Efforts', 'Mitigation and Resolution', 'Remediation', 'Resolution Steps', 'Details of Mitigation', 'Mitigation Details', 'Mitigation Steps'],
+    synonyms: ['Resolution', 'Resolution and Recovery', 'Recovery', 'Mitigation', 'Recovery Efforts', 'Mitigation and Resolution', 'Remediation', 'Resolution Steps', 'Details of Mitigation', 'Mitigation Details', 'Mitigation Steps', 'How we fixed it', 'How it was fixed', 'How we resolved it', 'The Fix'],
     prompt: 'TODO: what was done to mitigate the impact and restore service.',
     expects: 'What was done to mitigate the impact and restore service, and when.',
   },
@@ -74,7 +74,8 @@ export const CATALOG: readonly CanonicalSection[] = [
       'Preventative Measures', 'Preventive Measures', 'Follow-ups', 'Follow ups', 'Followups', 'Follow-up Actions',
       'Next Steps', 'Recommendations', 'Remediation Items', 'Follow-up', 'Follow up', 'Follow-up Items', 'Planned Actions',
       'Prevention', 'Preventative Actions', 'Root Cause Remediations', 'Corrective and Preventative Actions', 'Action Plan',
-      'Remediation Actions', 'Follow-up Tasks',
+      'Remediation Actions', 'Follow-up Tasks', "What we're doing next", 'What we are doing next', "What we're doing about it", 'What we are doing about it',
+      "What's next", 'Preventing recurrence', 'Preventing a recurrence',
     ],
     prompt: 'TODO: a list of tasks, each with an owner (@name) and a due date.',
     expects: 'A list of concrete tasks that prevent a recurrence or improve the response, each with an owner.',

@@ -37,7 +37,7 @@ const KEYWORDS: Array<[MilestoneKind, RegExp]> = [
   ['mitigated', /\bmitigat\w*|\bpart(?:ial)?ly (?:restored|recovered)\b|\brolled back\b|\broll(?:ed|ing)?[ -]?back\b|\brevert(?:ed|ing)?\b|\bfail(?:ed)?[ -]?over\b|\bworkaround\b|\bhot-?fix\b|\bfix (?:was )?deployed\b|\bdeployed (?:a|the) fix\b/i],
   ['escalated', /\bescalat\w*/i],
   ['acknowledged', /\backnowledg\w*|\bincident (?:was )?declared\b|\bdeclared (?:an|the) incident\b|\back(?:ed|'d)\b|\b(?:began|begins|started|starts) investigating\b|\binvestigation (?:began|begins|started|starts)\b|\bon-?call (?:engineer )?(?:responded|joined)\b/i],
-  ['detected', /\balert(?:s|ed|ing)?\b|\bpage[drs]?\b|\bpaging\b|\bdetected\b|\bnoticed\b|\breported\b|\bmonitoring (?:fired|triggered)\b/i],
+  ['detected', /\balert(?:s|ed|ing)?\b|\bpage[drs]?\b|\bpaging\b|\bdetected\b|\bnoticed\b|\breported\b|\bfirst (?:customer |support )?(?:ticket|report|complaint)s?\b|\bmonitoring (?:fired|triggered)\b/i],
 ];
 
 /** The milestone an entry's text marks, and whether a marker or a keyword said so. */
