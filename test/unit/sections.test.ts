@@ -98,6 +98,12 @@ describe('sections of a document', () => {
     assert.deepEqual(sectionsOf(text), ['heading:summary:Summary']);
   });
 
+  it('takes a list item labelled alone on its line over a nested list for a field, not a missing section', () => {
+    const text = md('# Billing ran twice', '', '- **Summary:** 212 customers were charged twice.', '- **Timeline:**', '  - 02:00 UTC job starts', '  - 02:05 UTC job starts again', '- **Action items:**', '  - Make the job idempotent @omar', '- **Resolution:**');
+    assert.deepEqual(buildDocumentModel(text, defaultConfig()).model.fields.map((f) => f.ids.join('+')), ['summary', 'timeline', 'action-items']);
+    assert.deepEqual(lint(text).findings.filter((f) => f.ruleId === 'missing-section').map((f) => /"(.+?)"/.exec(f.message)?.[1]), ['Root Cause', 'Resolution'], 'a label with nothing under it is no field');
+  });
+
   it('ignores section names inside lists, quotes and code', () => {
     const text = md('## Summary', '', '- Timeline', '', '> Root Cause', '', '```', 'Resolution', '```');
     assert.deepEqual(sectionsOf(text), ['heading:summary:Summary']);

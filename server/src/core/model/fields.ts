@@ -14,6 +14,7 @@ const LABEL_REACH = 80;
 /**
  * The fields of a top-level paragraph (any of its lines) or list (each item's first line)
  * whose label names a section: the section is there, written as a field rather than a title.
+ * A list item's label may stand alone on its line when blocks follow it inside the item.
  */
 export function fieldsOf(node: RootContent, index: LineIndex, matcher: SectionMatcher): SectionField[] {
   if (node.type === 'paragraph') {
@@ -28,15 +29,16 @@ export function fieldsOf(node: RootContent, index: LineIndex, matcher: SectionMa
     const start = first?.type === 'paragraph' ? first.position?.start.offset : undefined;
     if (start === undefined) return [];
     const line = index.lineAt(index.positionAt(start).line);
-    return fieldAt(line.text.slice(start - line.offset), start, matcher);
+    // `- **Timeline:**` over a nested list: the label alone on its line, its text the items under it.
+    return fieldAt(line.text.slice(start - line.offset), start, matcher, item.children.length > 1);
   });
 }
 
-/** The field a line opens: its label names a section and text follows on the line. */
-function fieldAt(text: string, offset: number, matcher: SectionMatcher): SectionField[] {
+/** The field a line opens: its label names a section and text follows on the line (or, `bodyBelow`, under it). */
+function fieldAt(text: string, offset: number, matcher: SectionMatcher, bodyBelow = false): SectionField[] {
   const lead = text.length - text.replace(/^[ \t]+/, '').length;
   const match = LABEL.exec(text.slice(lead, lead + LABEL_REACH));
-  if (!match || !/\S/.test(text.slice(lead + match[0].length))) return [];
+  if (!match || (!bodyBelow && !/\S/.test(text.slice(lead + match[0].length)))) return [];
   const ids = matcher.matchWhole(match[2]).map((section) => section.id);
   return ids.length > 0 ? [{ ids, start: offset + lead, end: offset + lead + match[0].length }] : [];
 }
