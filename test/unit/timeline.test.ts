@@ -112,6 +112,18 @@ describe('timelines in odd blocks', () => {
     assert.deepEqual(fenced.entries, []);
   });
 
+  it('reads the nested list of a Timeline field in a postmortem written as a list of fields', () => {
+    const doc = md('# Billing ran twice', '', '- **Summary:** 212 customers were charged twice.', '- **Timeline:**', '  - 02:00 job starts', '  - 02:05 job starts again', '  - 08:15 job disabled', '- **Root cause:** a retry of a job that had not failed.');
+    const t = timeline(doc);
+    assert.deepEqual(times(t), ['02:00', '02:05', '08:15']);
+    assert.deepEqual(t.entries.map((e) => e.line + 1), [5, 6, 7]);
+    const missing = lint(doc).findings.find((f) => f.ruleId === 'timezone-missing');
+    const declare = missing?.fixes.find((f) => f.title.startsWith('Declare the timezone on the heading: "UTC"'));
+    assert.ok(declare, 'the zone is declared on the label');
+    assert.match(applyEdits(doc, declare.edits), /^- \*\*Timeline \(UTC\):\*\*$/m);
+    assert.deepEqual(times(timeline(md('## Summary', '', '- **Timeline:**', '  - 11:00 UTC b', '', '## Timeline', '', '- 10:00 UTC a'))), ['10:00'], 'a Timeline heading wins over a field');
+  });
+
   it('reads raw HTML lists and paragraph lines split by <br>', () => {
     const html = timeline(md('## Timeline', '', '<ul>', '<li>10:00 Queue grows</li>', '<li><b>10:10</b> Alert</li><li>no time here</li>', '</ul>', ...SECTIONS));
     assert.deepEqual(times(html), ['10:00', '10:10']);

@@ -30,7 +30,11 @@ export function fieldsOf(node: RootContent, index: LineIndex, matcher: SectionMa
     if (start === undefined) return [];
     const line = index.lineAt(index.positionAt(start).line);
     // `- **Timeline:**` over a nested list: the label alone on its line, its text the items under it.
-    return fieldAt(line.text.slice(start - line.offset), start, matcher, item.children.length > 1);
+    const bodyStart = item.children[1]?.position?.start.offset;
+    const itemEnd = item.position?.end.offset;
+    const fields = fieldAt(line.text.slice(start - line.offset), start, matcher, bodyStart !== undefined);
+    if (bodyStart !== undefined && itemEnd !== undefined && fields[0] && !/\S/.test(line.text.slice(fields[0].end - line.offset))) fields[0].body = { start: bodyStart, end: itemEnd };
+    return fields;
   });
 }
 

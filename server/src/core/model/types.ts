@@ -61,6 +61,8 @@ export interface SectionField {
   /** Offsets of the label. */
   start: number;
   end: number;
+  /** For a list item labelled alone on its line (`- **Timeline:**`): the blocks under the label, to the item's end. */
+  body?: { start: number; end: number };
 }
 
 /** A top-level Markdown block with its offsets. */

@@ -4,11 +4,12 @@
  */
 import type { PostmortemConfig } from '../config/schema';
 import { NodeMemo } from '../memo';
-import { sectionFor, sectionsFor } from '../model/query';
+import { sectionFor } from '../model/query';
 import type { PostmortemModel } from '../model/types';
 import { addDays, calendarOf, findDates, settleNumericOrder, type DateToken } from './dates';
 import { documentDate, documentDeclaration, sectionDeclaration } from './declarations';
 import { extractSection, shiftDate } from './extract';
+import { timelineSections } from './fieldSections';
 import { computeMetrics, findGaps, findMilestones, setOffsets } from './milestones';
 import { BASE_DATE, placeSection, type PlaceContext } from './place';
 import type { Stamp } from './stamps';
@@ -32,7 +33,7 @@ export function buildTimeline(model: PostmortemModel, config: PostmortemConfig):
   const anchor = anchorDate && anchorToken ? { date: anchorDate, source: anchorToken.source } : null;
   const ctx: PlaceContext = { text: model.text, index: model.index, anchor, numericOrder, documentZone };
 
-  const sections = sectionsFor(model, 'timeline').map((section) => ({ section, declared: sectionDeclaration(model, section) }));
+  const sections = timelineSections(model).map((section) => ({ section, declared: sectionDeclaration(model, section) }));
   const entries: TimelineEntry[] = [];
   const declarations: ZoneDeclaration[] = [];
   for (const { section, declared } of sections) {

@@ -126,7 +126,8 @@ function readBlockItems(model: PostmortemModel, node: RootContent, from: number,
   } else if (node.type === 'html' && !/<li\b/i.test(node.value)) {
     const [first, last] = [Math.max(start, from), Math.min(end, to)];
     if (first < last) readHtmlBlockLines(model, start, first, last, items);
-  } else if (start < from) return items;
+  } else if (node.type === 'list' && start < from) readNestedLists(model, node, from, to, items);
+  else if (start < from) return items;
   else if (node.type === 'list') readList(model, node, to, 0, items);
   else if (node.type === 'table') readTable(model, node, items);
   else if (node.type === 'html' && /<li\b/i.test(node.value)) readHtmlList(model, start, Math.min(end, to), items);
@@ -147,6 +148,16 @@ function readList(model: PostmortemModel, list: List, to: number, depth: number,
       const read = itemReads.get(item, () => ({ at: itemStart, container, items: classified(model, readItem(model, item, itemStart, itemEnd, 0, container, [])) }));
       items.push(...(read.at === itemStart && read.container === container ? read.items : moveItems(read.items, itemStart - read.at, [read.container, container])));
     }
+  }
+}
+
+/** The lists nested in a list's items within `[from, to)`: the entries of a Timeline field (`- **Timeline:**` over them, fieldSections.ts). */
+function readNestedLists(model: PostmortemModel, list: List, from: number, to: number, items: RawItem[]): void {
+  for (const item of list.children) {
+    const [itemStart, itemEnd] = offsets(item);
+    if (itemEnd <= from) continue;
+    if (itemStart >= to) break;
+    for (const child of item.children) if (child.type === 'list' && offsets(child)[0] >= from) readList(model, child, to, 0, items);
   }
 }
 
