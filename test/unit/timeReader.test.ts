@@ -91,6 +91,7 @@ describe('time forms', () => {
     ['14h45 CET : alerte', '14:45 CET'],
     ['2024-05-03 9h05 reprise', '09:05 2024-5-3'],
     ['The fix took 2h30 in all', 'none'],
+    ['10:05 second run starts', '10:05'],
     ['noon: all clear', '12:00'],
   ];
   for (const [line, want] of typed) it(`reads "${line}" as people type it`, () => assert.equal(read(line), want));

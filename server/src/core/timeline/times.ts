@@ -22,8 +22,8 @@ const MERIDIEM = /(?:[ \t]|-(?=[AaPp]\.?[Mm]))?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-
 const HOUR_ONLY = /(\d{1,2})[ \t]?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
 /** `3:AM`, `3: PM`, `3:5 PM`: a colon without two minute digits. */
 const BROKEN = /(\d{1,2}):(\d?)[ \t]?([AaPp])\.?[ \t]?[Mm]\.?(?![A-Za-z])/y;
-/** `2:45 hours`, `1:30h`: a duration, not a time of day. */
-const DURATION_UNIT = /[ \t]{0,2}(?:h|hrs?|hours?|mins?|minutes?|secs?|seconds?)(?![A-Za-z])/iy;
+/** `2:45 hours`, `1:30h`: a duration, not a time of day (`10:05 second run` is a time: no one writes "2:45 second"). */
+const DURATION_UNIT = /[ \t]{0,2}(?:h|hrs?|hours?|mins?|minutes?|secs?|seconds)(?![A-Za-z])/iy;
 
 /** Whether a time may start at `pos`: not glued to a word, another number or a clock (`12:34:56`). */
 function canStart(text: string, pos: number): boolean {
