@@ -175,6 +175,22 @@ describe('language server: workspace index on worker threads', { timeout: 120_00
     assert.deepEqual(duplicates(await client.open(uriOf(root, '000.md'), postmortem('INC-0', 'Outage 0', '2024-01-01'))), []);
   });
 
+  it('a long file in a small folder is read on a worker too, so its analysis never holds the server', async () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => `- 1${String(i % 10)}:${String(i % 60).padStart(2, '0')} UTC: step ${i} of the rollback`).join('\n');
+    const long = postmortem('INC-900', 'Long').replace('- 10:00 UTC: deploy starts, impact starts', `- 10:00 UTC: deploy starts, impact starts\n${entries}`);
+    assert.ok(long.length > 100_000);
+    const root = folderWith({ 'long.md': long, 'short.md': postmortem('INC-901', 'Short') });
+    // The injected failure hits only files read on a worker: the long one.
+    const client = await started([root], undefined, { POSTMORTEM_TEST_FAULT_INDEX_WORKER: 'long.md' });
+    assert.equal(client.indexChanges.all.find((c) => c.ready)?.documents, 1);
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.deepEqual(report.documents.map((d) => d.file), ['postmortems/short.md']);
+    // Without the failure it is indexed like any other file.
+    const plain = await started([root]);
+    const again = await plain.request<ReportResult>('postmortem/report', {});
+    assert.deepEqual(again.report.documents.map((d) => d.file).sort(), ['postmortems/long.md', 'postmortems/short.md']);
+  });
+
   it('a rescan (settings changed) cancels the scan under way on its workers', async () => {
     const root = manyPostmortems();
     let settings: unknown = null;

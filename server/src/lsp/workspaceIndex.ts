@@ -27,6 +27,9 @@ export const INDEX_SLICE_MS = 8;
 /** From this many files a scan is read on worker threads: fewer are read here sooner than workers start, and without their memory. */
 export const INDEX_WORKER_THRESHOLD = 100;
 
+/** A file this large (about 2,000 lines, a tenth of a second's analysis or more) is read on a worker even alone. */
+export const INDEX_WORKER_FILE_BYTES = 100_000;
+
 /** A workspace folder the index covers. */
 export interface IndexFolder {
   uri: string;
@@ -215,6 +218,7 @@ export class WorkspaceIndex {
       const stats = await stat(path);
       // Only regular files: reading a named pipe would never end.
       if (!stats.isFile() || stats.size > config.maxFileSize) return this.setFromDisk(path, undefined, scan);
+      if (this.workers && stats.size >= INDEX_WORKER_FILE_BYTES && (await this.readOnWorker(path, folder, scan))) return;
       const text = await readFile(path, 'utf8');
       if (scan !== this.scan || this.isOpen(path)) return;
       this.setFromDisk(path, this.entryOf(path, folder, text, config), scan);
@@ -223,6 +227,15 @@ export class WorkspaceIndex {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.info(`postmortem: workspace index: ${path}: ${describeError(error)}`);
       this.setFromDisk(path, undefined, scan);
     }
+  }
+
+  /** A long file read on a worker of its own, so that its analysis does not hold this thread; false when no worker could read it. */
+  private async readOnWorker(path: string, folder: IndexFolder, scan: number): Promise<boolean> {
+    const job: IndexJob = { path, uri: pathToFileURL(path).href, label: this.labelOf(path, folder), folder: 0 };
+    const settings = await this.configs.folderSettingsOf(folder.uri);
+    const options = { ...this.workers!, threads: 1 };
+    const leftover = await readInWorkers([job], [settings], localToday(), options, this.log, (_, file) => this.setRead(job, file, scan)).done;
+    return leftover.length === 0;
   }
 
   private entryOf(path: string, folder: IndexFolder, text: string, config: PostmortemConfig): IndexEntry | undefined {
