@@ -115,12 +115,13 @@ export class WorkspaceIndex {
     this.workerScan = undefined;
     for (const [path, entry] of this.entries) if (!entry.open) this.entries.delete(path);
     this.changed();
+    // One `workspace/configuration` request per folder, asked while the folders are listed; each worker resolves every file's configuration from these.
+    const settingsOfFolders = this.workers ? Promise.all(folders.map((folder) => this.configs.folderSettingsOf(folder.uri))) : undefined;
     const jobs = await this.listFiles(folders);
     if (scan !== this.scan) return;
     let inThread = jobs.map((_, index) => index);
-    if (this.workers && jobs.length >= INDEX_WORKER_THRESHOLD) {
-      // One `workspace/configuration` request per folder; each worker resolves every file's configuration from these.
-      const settings = await Promise.all(folders.map((folder) => this.configs.folderSettingsOf(folder.uri)));
+    if (settingsOfFolders && this.workers && jobs.length >= INDEX_WORKER_THRESHOLD) {
+      const settings = await settingsOfFolders;
       if (scan !== this.scan) return;
       const reading = readInWorkers(jobs, settings, localToday(), this.workers, this.log, (index, file) => this.setRead(jobs[index], file, scan));
       this.workerScan = reading;
