@@ -23,7 +23,7 @@ const common = {
 };
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/serverEntry.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   // The Markdown preview's chart: the core and the renderer, loaded only when a preview opens.
   { entryPoints: ['client/src/preview/index.ts'], outfile: 'dist/preview.js', external: ['vscode'] },

@@ -32,6 +32,7 @@ import { filePathOf } from './lsp/config';
 import { CHART_REQUEST, CONFIGURATION_SECTION, INDEX_CHANGED_NOTIFICATION, REPORT_REQUEST, TIMELINE_REQUEST, type ChartParams, type ChartResult, type IndexChangedParams, type ReportParams, type ReportResult, type TimelineParams, type TimelineResult } from './lsp/protocol';
 import { workspaceReport } from './lsp/report';
 import { WorkspaceIndex, type IndexFolder } from './lsp/workspaceIndex';
+import { indexThreads } from './lsp/indexPool';
 import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols';
 import { timeHover } from './lsp/timeHover';
 import { timelineResult } from './lsp/timeline';
@@ -53,7 +54,8 @@ const configs = new ConfigService(connection, log);
 const store = new DocumentStore(documents, configs, log);
 const diagnostics = new DiagnosticsScheduler(connection, store, configs, log);
 const openPaths = () => new Set(store.openUris().map((uri) => filePathOf(uri)));
-const index = new WorkspaceIndex(configs, log, (path) => openPaths().has(path));
+// Scans of many files are read on worker threads running this same bundle (serverEntry.ts), leaving this thread to typing.
+const index = new WorkspaceIndex(configs, log, (path) => openPaths().has(path), { file: __filename, threads: indexThreads() });
 const across = new AcrossDocuments(index, () => store.openUris(), (uri) => diagnostics.schedule(uri, 'config'));
 diagnostics.across = (state) => across.diagnosticsFor(state);
 let support: ClientSupport = clientSupport({});

@@ -1,9 +1,12 @@
 /**
  * The workspace index over stdio (issue 15): duplicate incident IDs across files as
  * diagnostics on the `id` value, following files created, deleted and edited; the
- * `postmortem/report` request; multi-root folders; the setting that turns it off.
+ * `postmortem/report` request; multi-root folders; the setting that turns it off. A folder of
+ * many postmortems is read on worker threads: the same figures as `postmortem-lint report`,
+ * a failed worker costing only its file, a rescan cancelling the scan under way.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { ReportResult } from '../../server/src/lsp/protocol';
 import { md } from '../helpers';
-import { TestClient } from './client';
+import { SERVER, TestClient } from './client';
 
 /** A postmortem with the given incident ID and title, one open action item and a stated TTR. */
 function postmortem(id: string, title: string, date = '2024-02-10'): string {
@@ -34,8 +37,8 @@ const clients: TestClient[] = [];
 after(() => Promise.all(clients.map((c) => c.stop())));
 
 /** A server over the folders, once its index is read. */
-async function started(roots: string[], settings?: unknown): Promise<TestClient> {
-  const client = await TestClient.start({ workspaceFolders: roots.map((root, i) => ({ uri: pathToFileURL(root).href, name: `folder${i + 1}` })), settings: () => settings ?? null });
+async function started(roots: string[], settings?: unknown, env?: Record<string, string>): Promise<TestClient> {
+  const client = await TestClient.start({ workspaceFolders: roots.map((root, i) => ({ uri: pathToFileURL(root).href, name: `folder${i + 1}` })), settings: () => settings ?? null, env });
   clients.push(client);
   await client.indexChanges.next((c) => c.ready);
   return client;
@@ -130,5 +133,82 @@ describe('language server: workspace index', { timeout: 60_000 }, () => {
     const { report } = await client.request<ReportResult>('postmortem/report', {});
     assert.equal(report.documents.length, 0);
     assert.deepEqual(duplicates(await client.open(uriOf(root, 'a.md'), postmortem('INC-1', 'A'))), []);
+  });
+});
+
+/** A folder of 120 postmortems (enough for worker threads), over a few months; 000.md and 119.md share INC-0. */
+function manyPostmortems(): string {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 120; i++) files[`${String(i).padStart(3, '0')}.md`] = postmortem(`INC-${i % 119}`, `Outage ${i}`, `2024-0${1 + (i % 6)}-${String(1 + (i % 28)).padStart(2, '0')}`);
+  return folderWith(files);
+}
+
+describe('language server: workspace index on worker threads', { timeout: 120_000 }, () => {
+  it('has the figures postmortem-lint report has of the same folder, duplicates across it included', async () => {
+    const root = manyPostmortems();
+    // Too large for the index (maxFileSize), like any file the CLI skips.
+    writeFileSync(join(root, 'postmortems', 'large.md'), postmortem('INC-500', 'Large') + '\nfiller line\n'.repeat(200));
+    const settings = { maxFileSize: 2000 };
+    writeFileSync(join(root, '.postmortemrc.json'), JSON.stringify(settings));
+    const client = await started([root], settings);
+    const { report } = await client.request<ReportResult>('postmortem/report', { today: '2024-04-01' });
+    const cli = JSON.parse(execFileSync(process.execPath, [SERVER.replace(/server\.js$/, 'cli.js'), 'report', 'postmortems', '--format', 'json', '--today', '2024-04-01'], { cwd: root, encoding: 'utf8' }));
+    const withoutUris = (value: unknown) => JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'uri' ? undefined : v)));
+    assert.equal(report.documents.length, 120);
+    assert.deepEqual(withoutUris(report.documents), cli.documents);
+    assert.deepEqual(withoutUris(report.actionItems), cli.actionItems);
+    assert.deepEqual(report.documents.filter((d) => d.id === 'INC-0').map((d) => [d.file, d.problems.errors]), [['postmortems/119.md', 1], ['postmortems/000.md', 1]]);
+    // An open file whose ID another file on disk has gets the diagnostic.
+    const [found] = duplicates(await client.open(uriOf(root, '000.md'), postmortem('INC-0', 'Outage 0', '2024-01-01')));
+    assert.match(found.message, /"postmortems\/119\.md"/);
+  });
+
+  it('a worker thread that fails costs the file it was reading: the rest is indexed, the server answers', async () => {
+    const root = manyPostmortems();
+    const client = await started([root], undefined, { POSTMORTEM_TEST_FAULT_INDEX_WORKER: '119.md' });
+    const { ready, documents } = await client.indexChanges.next((c) => c.ready);
+    assert.deepEqual({ ready, documents }, { ready: true, documents: 119 });
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.ok(!report.documents.some((d) => d.file === 'postmortems/119.md'));
+    assert.ok(report.documents.some((d) => d.file === 'postmortems/118.md'));
+    // 119.md was not read, so 000.md's ID is its own; the server still checks documents.
+    assert.deepEqual(duplicates(await client.open(uriOf(root, '000.md'), postmortem('INC-0', 'Outage 0', '2024-01-01'))), []);
+  });
+
+  it('a long file in a small folder is read on a worker too, so its analysis never holds the server', async () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => `- 1${String(i % 10)}:${String(i % 60).padStart(2, '0')} UTC: step ${i} of the rollback`).join('\n');
+    const long = postmortem('INC-900', 'Long').replace('- 10:00 UTC: deploy starts, impact starts', `- 10:00 UTC: deploy starts, impact starts\n${entries}`);
+    assert.ok(long.length > 100_000);
+    const root = folderWith({ 'long.md': long, 'short.md': postmortem('INC-901', 'Short') });
+    // The injected failure hits only files read on a worker: the long one.
+    const client = await started([root], undefined, { POSTMORTEM_TEST_FAULT_INDEX_WORKER: 'long.md' });
+    assert.equal(client.indexChanges.all.find((c) => c.ready)?.documents, 1);
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.deepEqual(report.documents.map((d) => d.file), ['postmortems/short.md']);
+    // Without the failure it is indexed like any other file.
+    const plain = await started([root]);
+    const again = await plain.request<ReportResult>('postmortem/report', {});
+    assert.deepEqual(again.report.documents.map((d) => d.file).sort(), ['postmortems/long.md', 'postmortems/short.md']);
+  });
+
+  it('a rescan (settings changed) cancels the scan under way on its workers', async () => {
+    const root = manyPostmortems();
+    let settings: unknown = null;
+    const client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'folder1' }], settings: () => settings });
+    clients.push(client);
+    // Before the first scan is read: the index is turned off, and the scan started under the old settings must not finish.
+    await client.indexChanges.next((c) => !c.ready);
+    settings = { workspaceIndex: { enable: false } };
+    const since = client.indexChanges.all.length;
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    const after = await client.indexChanges.next((c) => c.ready, since);
+    assert.equal(after.documents, 0);
+    const { report } = await client.request<ReportResult>('postmortem/report', {});
+    assert.equal(report.documents.length, 0);
+    // Turned on again: every file once.
+    settings = null;
+    const again = client.indexChanges.all.length;
+    client.notify('workspace/didChangeConfiguration', { settings: {} });
+    assert.equal((await client.indexChanges.next((c) => c.ready, again)).documents, 120);
   });
 });

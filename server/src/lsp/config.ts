@@ -73,11 +73,21 @@ export class ConfigService {
    * file's nearest `.postmortemrc.json`. Problems are shown as for open documents.
    */
   async forIndexedFile(path: string, folderUri: string): Promise<PostmortemConfig> {
+    const { config, problems } = this.indexLoader.forFile(path, { settings: await this.folderSettingsOf(folderUri) });
+    this.showIndexProblems(problems);
+    return config;
+  }
+
+  /** A workspace folder's settings, pulled once (until they change): the index's worker threads resolve each file's configuration from them. */
+  folderSettingsOf(folderUri: string): Promise<unknown> {
     let settings = this.folderSettings.get(folderUri);
     if (!settings) this.folderSettings.set(folderUri, (settings = this.pull(folderUri)));
-    const { config, problems } = this.indexLoader.forFile(path, { settings: await settings });
+    return settings;
+  }
+
+  /** Shows the problems of an indexed file's configuration (found in this thread or a worker's), once. */
+  showIndexProblems(problems: readonly ConfigProblem[]): void {
     if (problems.length > 0) this.warnOnce(problemsMessage(problems));
-    return config;
   }
 
   /** `workspace/didChangeConfiguration`: forget every document's settings. */
