@@ -37,6 +37,7 @@ import { documentSymbols, flattenSymbols, timelineSymbols } from './lsp/symbols'
 import { timeHover } from './lsp/timeHover';
 import { timelineResult } from './lsp/timeline';
 import { injectTestFaults } from './lsp/testFaults';
+import { limitHeapGrowth } from './lsp/heap';
 
 declare const PACKAGE_VERSION: string;
 const version = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev';
@@ -47,6 +48,7 @@ if (!args.run) {
   process.exit(args.exitCode);
 }
 
+limitHeapGrowth();
 const connection = createConnection();
 const log: Log = { error: (message) => connection.console.error(message), info: (message) => connection.console.info(message) };
 const documents = new TextDocuments(TextDocument);

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyze, analyzeIncremental, changeBetween, LineIndex, reparse } from '../../server/src/core';
+import { analyze, analyzeIncremental, changeBetween, LineIndex, reparse, timelineOf } from '../../server/src/core';
 import { parseDocument } from '../../server/src/core/chunks';
 import { parseMarkdown } from '../../server/src/core/parse';
 import { configOf } from '../helpers';
@@ -108,6 +108,8 @@ describe('incremental parsing and analysis', () => {
           const full = analyze(next, options);
           assert.deepStrictEqual(analysis.findings, full.findings);
           assert.deepStrictEqual(analysis.model, full.model);
+          // The timeline too (its entries are read from blocks memoised across versions).
+          assert.deepStrictEqual(timelineOf(analysis.model, options.config), timelineOf(full.model, options.config));
           assert.equal(analysis.isPostmortem, full.isPostmortem);
         }
       }),

@@ -10,6 +10,7 @@ import type { Root, RootContent } from 'mdast';
 import { canReuse, countLines, freshAfter, moveInPlace, opensFrontMatter, rootEnd, startsCleanly } from './blocks';
 import { definitionKeys, guessLabels, labelsFromKeys, NO_LABELS, sameLabels, setLabelsOfTree, type DefinedLabels } from './definitions';
 import { parseMarkdown, parseWindow } from './parse';
+import { detached } from './text';
 
 /** About how many characters a chunk holds (a few hundred lines). */
 export const CHUNK_SIZE = 16_000;
@@ -43,7 +44,8 @@ function parseChunks(text: string, chunkSize: number, labels: DefinedLabels): Ro
   while (start < text.length) {
     let end = nextCut(text, start + chunkSize);
     for (;;) {
-      const source = text.slice(start, end);
+      // Its own copy: nodes reused by later versions must not keep this whole text alive (text.ts `detached`).
+      const source = detached(text.slice(start, end));
       if (!startsCleanly(source, start)) return undefined;
       const tree = start === 0 ? parseMarkdown(source, labels) : parseWindow(source, labels);
       // Quirks that reach across the whole document: parse it whole (see reparse.ts).

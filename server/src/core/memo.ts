@@ -9,34 +9,34 @@
  * nothing from outside the node.
  */
 
-const memos: Array<NodeMemo<unknown>> = [];
+/**
+ * Every memo's values of a node, in one array per node (slot i: the i-th NodeMemo). One
+ * table, so that moving a node carries all its values with one lookup; a node and its moved
+ * copy share the array: their values are the same by the rule above, whichever is asked first.
+ */
+const slotsOf = new WeakMap<object, unknown[]>();
+let memoCount = 0;
 
 /** A cache of one kind of result per node. */
 export class NodeMemo<T> {
-  private readonly values = new WeakMap<object, T>();
-
-  constructor() {
-    memos.push(this as NodeMemo<unknown>);
-  }
+  private readonly slot = memoCount++;
 
   /** The node's value, computed on first use. */
   get(node: object, compute: () => T): T {
-    let value = this.values.get(node);
+    let slots = slotsOf.get(node);
+    if (slots === undefined) slotsOf.set(node, (slots = []));
+    let value = slots[this.slot] as T | undefined;
     if (value === undefined) {
       value = compute();
-      this.values.set(node, value);
+      slots[this.slot] = value;
     }
     return value;
   }
-
-  /** Gives `to` the value of `from`, if it has one. */
-  carry(from: object, to: object): void {
-    const value = this.values.get(from);
-    if (value !== undefined) this.values.set(to, value);
-  }
 }
 
-/** `to` is `from` moved by an edit above it: it keeps every value computed for `from`. */
+/** `to` is `from` moved by an edit above it: it keeps every value computed for `from`, and shares what either computes later. */
 export function carryMemos(from: object, to: object): void {
-  for (const memo of memos) memo.carry(from, to);
+  let slots = slotsOf.get(from);
+  if (slots === undefined) slotsOf.set(from, (slots = []));
+  slotsOf.set(to, slots);
 }

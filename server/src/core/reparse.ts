@@ -30,7 +30,7 @@ import { definitionKeys, labelsOfTree, sameKeys, setLabelsOfTree, type DefinedLa
 import { carryMemos } from './memo';
 import { parseDocument } from './chunks';
 import { parseMarkdown, parseWindow } from './parse';
-import type { LineIndex } from './text';
+import { detached, type LineIndex } from './text';
 
 /** A replacement in the previous text: `[start, end)` became `text`. */
 export interface TextChange {
@@ -219,7 +219,8 @@ class Edit {
     const oldEnd = guard ? index.lineEnd(Math.min(lineOf(guard) + 1, index.lineCount - 1)) : this.previous.text.length;
     const end = oldEnd + this.delta;
     if (end - start > this.text.length * MAX_WINDOW_SHARE) return undefined;
-    const source = prefix + this.text.slice(start, end);
+    // Its own copy: the nodes parsed from it outlive this version of the text (text.ts `detached`).
+    const source = detached(prefix + this.text.slice(start, end));
     if (!startsCleanly(source, start + prefix.length)) return undefined;
     const tree = start === 0 && !prefix ? parseMarkdown(source, this.labels) : parseWindow(source, this.labels);
     if ('checked' in tree) return undefined;

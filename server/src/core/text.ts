@@ -134,3 +134,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(cursor);
 }
+
+/**
+ * A copy of `text` that does not keep the string it was cut from alive. V8 represents a
+ * slice of a long string as a pointer into it: a slice kept across document versions (a
+ * reused tree node's value, a memoised entry's text) would keep every old version's whole
+ * text in memory (the server's heap held one per edit). Concatenating then slicing makes V8
+ * copy the characters into a string of their own.
+ */
+export function detached(text: string): string {
+  return text.length === 0 ? '' : (' ' + text).slice(1);
+}

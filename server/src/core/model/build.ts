@@ -4,8 +4,7 @@ import { SectionMatcher } from '../profiles/match';
 import type { Profile } from '../profiles/profiles';
 import { LineIndex } from '../text';
 import { readFrontMatter } from './frontMatter';
-import { fieldsOf } from './fields';
-import { pseudoHeadingsOf } from './pseudoHeadings';
+import { readBlock } from './blockReads';
 import { requiredIds, sectionsOf, standInForSummary } from './sections';
 import type { Block, HeadingInfo, PostmortemModel, SectionField } from './types';
 
@@ -48,9 +47,10 @@ export function buildModel(
   const context = { index, matcher, depth: sectionLevel };
   const pseudo: HeadingInfo[] = [];
   const fields: SectionField[] = [];
-  blocks.forEach(({ node }, i) => {
-    pseudo.push(...pseudoHeadingsOf(node, blocks[i + 1]?.node, context));
-    fields.push(...fieldsOf(node, index, matcher));
+  blocks.forEach(({ node, start }, i) => {
+    const read = readBlock(node, start, blocks[i + 1]?.node, context);
+    pseudo.push(...read.pseudo);
+    fields.push(...read.fields);
   });
   const candidates = [...realHeadings, ...pseudo].sort((a, b) => a.start - b.start);
   const { sections, absorbed } = sectionsOf(candidates, index, text.length, { sectionLevel, required: requiredIds(profile) });

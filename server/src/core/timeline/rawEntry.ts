@@ -8,6 +8,7 @@ import type { classify } from './milestones';
 import { shiftStamp } from './shift';
 import { describe, StampReader, trailingZone, type Stamp } from './stamps';
 import type { EntryContainer, ZoneDeclaration, ZoneMention } from './types';
+import { detached } from '../text';
 
 /** An entry as found in the text, before it is placed in time. Offsets are absolute. */
 export interface RawEntry {
@@ -58,7 +59,8 @@ export function entryOf(text: string, base: number, stamp: Stamp | undefined, co
     end: base + text.trimEnd().length,
     blockEnd: base + text.trimEnd().length,
     container,
-    text: describe(after.replace(CONVERSION, '')),
+    // Memoised with its block across versions (extract.ts): its own copy, not a slice of this version's text.
+    text: detached(describe(after.replace(CONVERSION, ''))),
     statesConversion: stamp ? statesConversion(text, (stamp.rangeEnd ?? stamp).end) : false,
   };
   if (stamp) entry.stamp = shiftStamp(stamp, base);
