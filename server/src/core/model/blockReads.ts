@@ -35,7 +35,7 @@ export function readBlock(node: RootContent, start: number, next: RootContent | 
   const delta = start - reading.at;
   return {
     pseudo: reading.pseudo.map((h) => ({ ...h, start: h.start + delta, end: h.end + delta })),
-    fields: reading.fields.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta })),
+    fields: reading.fields.map((f) => ({ ...f, start: f.start + delta, end: f.end + delta, ...(f.body ? { body: { start: f.body.start + delta, end: f.body.end + delta } } : {}) })),
   };
 }
 
