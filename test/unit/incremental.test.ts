@@ -44,6 +44,9 @@ const block = fc.oneof(
   // Definitions and references, and `]:` text that is no definition (log lines, bracketed times).
   fc.constantFrom('[runbook]: https://example.com/rb', '[Pool Doc]: <https://example.com/p> "Pool"', 'see [runbook], [Runbook][] and [the pool][pool doc]', '- [12:30]: rollback started\n- [12:41 UTC]: see [runbook]', '[12:30]: rollback of [ref]', 'nginx[31101]: upstream timed out', '`db-1 postgres[77]: FATAL`', '> [quoted]: /q\n> [quoted]', '[^2]: note two\n\n    more of it', 'calls [^2] and [^1] and [quoted]', '[multi]:\n/url\n"title"', '- [item]: /in-list\n- [item]'),
   fc.constantFrom('-\n  after an empty item', '3. three\n4. four', '- a\n+ b\n* c', '1. a\n1) b', '- a\nlazy\n  - b\n\n    para in b', '- ```\n  code in item\n  ```', '<custom-tag>\ntext', '<pre>\n\nx\n</pre>', 'a | b\n--|--\nc | d', 'text\n| a |\n|---|', '\t- tabbed\n\tcode?', '> 1. quoted list\n> 2. more\nlazy', 'Setext\n---\n- after'),
+  // A postmortem written as fields (a Timeline field over nested entries), and an HTML heading's block swallowing bullets.
+  rows(4).map((items) => ['- **Summary:** the cache failed', '- **Timeline:**', ...items.map(([t, s]) => `  - ${t} ${s}`), '- **Action items:**', '  - fix it @bob'].join('\n')),
+  rows(4).map((items) => ['<h3>Timeline</h3>', ...items.map(([t, s]) => `- ${t}: ${s}`)].join('\n')),
   fc.constant(''),
 );
 const separator = fc.constantFrom('\n', '\n\n', '\n\n\n');
@@ -62,6 +65,9 @@ const insert = fc.oneof(
   fc.constantFrom('x', ' ', '\n', '\n\n', '- ', '* ', '1. ', '2) ', '-\n', '  ', '|', '| a | b |', '|---|---|', '```', '~~~', '> ', '# ', '#', '===', '---', '    ', '\t', '<div>', '-->', '<!--', '**', '_', '`', '[', ']', ']:', '\r\n', '\r', '\uFEFF', '10:45 UTC ', '- 11:00: late entry\n'),
   fc.constantFrom('[runbook]: /x\n', '[ref]: /r\n\n', '[runbook]', '[pool doc]', '[12:30]: ', 'nginx[1]: ', '[^1]', '[^2]: n\n', ']: /u', '[a]:', 'run'),
   text,
+  // A postmortem written as fields (a Timeline field over nested entries), and an HTML heading's block swallowing bullets.
+  rows(4).map((items) => ['- **Summary:** the cache failed', '- **Timeline:**', ...items.map(([t, s]) => `  - ${t} ${s}`), '- **Action items:**', '  - fix it @bob'].join('\n')),
+  rows(4).map((items) => ['<h3>Timeline</h3>', ...items.map(([t, s]) => `- ${t}: ${s}`)].join('\n')),
   fc.constant(''),
 );
 const editArb = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert, toLineStart: fc.boolean() });
