@@ -277,12 +277,12 @@ describe('milestones and metrics', () => {
   });
   it('takes the milestone the entry labels itself with over the words after it, and partly restored as mitigated', () => {
     const t = timeline(
-      md('## Timeline (UTC)', '', '- 10:00 Alert: error rate over 5%', '- 10:20 Mitigated: traffic moved, service restored in one region', '- 10:25 Incident declared, IC: @kim', '- 10:30 Service partially restored', '- 11:00 Error rate back to baseline', ...SECTIONS),
+      md('## Timeline (UTC)', '', '- 10:00 Alert: error rate over 5%', '- 10:20 Mitigated: traffic moved, service restored in one region', '- 10:25 Incident declared, IC: @kim', '- 10:30 Service partially restored', '- 11:00 Error rate back to baseline', '- 11:05 Errors back to zero', ...SECTIONS),
     );
-    assert.deepEqual(t.entries.map((e) => e.kind), ['detected', 'mitigated', 'acknowledged', 'mitigated', 'resolved']);
+    assert.deepEqual(t.entries.map((e) => e.kind), ['detected', 'mitigated', 'acknowledged', 'mitigated', 'resolved', 'resolved']);
     assert.equal(t.entries[1].kindSource, 'marker');
     assert.equal(t.metrics.ttmMinutes, 20);
-    assert.equal(t.metrics.ttrMinutes, 60);
+    assert.equal(t.metrics.ttrMinutes, 65, "the last resolved entry");
   });
   it('counts from the first entry without an impact start, and gives null for a missing milestone', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 10:00 Issue detected by an alert', '- 10:40 Issue resolved', ...SECTIONS));

@@ -33,7 +33,7 @@ const LABEL_RE = /(?:^|[\s:|(\[*_—–-])([A-Za-z][A-Za-z -]{1,30}?)[*_]*[ \t]*
 const KEYWORDS: Array<[MilestoneKind, RegExp]> = [
   ['impact-start', /\b(?:outage|impact|incident|downtime|degradation|disruption|errors?)\s+(?:begins?|began|starts?|started|starting)\b|\bstart of (?:the )?(?:outage|impact|incident)\b|\b(?:went|goes) down\b|\bimpact start/i],
   // Partly restored service is mitigated, not resolved.
-  ['resolved', /(?<!\bpartially |\bpartly )(?:\bresolved\b|\brestored\b)|\bback online\b|\bback to (?:normal|baseline)\b|\bfully (?:recovered|operational)\b|\brecovered\b|\ball clear\b|\bincident (?:closed|ended)\b|\b(?:outage|impact) (?:ends|ended|over)\b/i],
+  ['resolved', /(?<!\bpartially |\bpartly )(?:\bresolved\b|\brestored\b)|\bback online\b|\bback to (?:normal|baseline|zero)\b|\bfully (?:recovered|operational)\b|\brecovered\b|\ball clear\b|\bincident (?:closed|ended)\b|\b(?:outage|impact) (?:ends|ended|over)\b/i],
   ['mitigated', /\bmitigat\w*|\bpart(?:ial)?ly (?:restored|recovered)\b|\brolled back\b|\broll(?:ed|ing)?[ -]?back\b|\brevert(?:ed|ing)?\b|\bfail(?:ed)?[ -]?over\b|\bworkaround\b|\bhot-?fix\b|\bfix (?:was )?deployed\b|\bdeployed (?:a|the) fix\b/i],
   ['escalated', /\bescalat\w*/i],
   ['acknowledged', /\backnowledg\w*|\bincident (?:was )?declared\b|\bdeclared (?:an|the) incident\b|\back(?:ed|'d)\b|\b(?:began|begins|started|starts) investigating\b|\binvestigation (?:began|begins|started|starts)\b|\bon-?call (?:engineer )?(?:responded|joined)\b/i],
