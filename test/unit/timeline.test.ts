@@ -282,7 +282,7 @@ describe('milestones and metrics', () => {
     assert.deepEqual(t.entries.map((e) => e.kind), ['detected', 'mitigated', 'acknowledged', 'mitigated', 'resolved', 'resolved']);
     assert.equal(t.entries[1].kindSource, 'marker');
     assert.equal(t.metrics.ttmMinutes, 20);
-    assert.equal(t.metrics.ttrMinutes, 65, "the last resolved entry");
+    assert.equal(t.metrics.ttrMinutes, 65, 'the last resolved entry');
   });
   it('counts from the first entry without an impact start, and gives null for a missing milestone', () => {
     const t = timeline(md('## Timeline (UTC)', '', '- 10:00 Issue detected by an alert', '- 10:40 Issue resolved', ...SECTIONS));
