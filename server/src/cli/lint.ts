@@ -28,8 +28,9 @@ export interface LintRunOptions {
  * The young generation of each lint worker, in MiB. micromark allocates a token, an event and
  * a point object for nearly every character, most of which live until the end of a file's
  * parse: with V8's default (16 MiB) the scavenger ran every few files and copied them all.
- * 96 MiB took 7–10% off the CPU time of 1,000 files (`npm run bench`, both corpora, on 2
- * cores). The main thread's heap is made before any code runs, so only the workers get it.
+ * 96 MiB took the collector from 11% to 9% of the CPU profile of 1,000 files, and 0–10% off
+ * their CPU time (`npm run bench` corpora, 2 shared cores: within noise in some runs). The
+ * main thread's heap is made before any code runs, so only the workers get it.
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
