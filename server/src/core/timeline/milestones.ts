@@ -45,8 +45,7 @@ export function classify(text: string): { kind: MilestoneKind; source: 'marker' 
   MARKER_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MARKER_RE.exec(text))) {
-    const name = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim().toUpperCase().replace(/[\s-]+/g, ' ');
-    const kind = MARKERS[name];
+    const kind = markerKind(m[1] ?? m[2] ?? m[3] ?? m[4]);
     if (kind) return { kind, source: 'marker' };
   }
   const labelled = labelKind(text);
@@ -55,12 +54,17 @@ export function classify(text: string): { kind: MilestoneKind; source: 'marker' 
   return { kind: 'other', source: null };
 }
 
+/** The milestone a marker's or label's name stands for, in any case and spacing (`Outage-Begins`). */
+function markerKind(name: string): MilestoneKind | undefined {
+  return MARKERS[name.trim().toUpperCase().replace(/[\s-]+/g, ' ')];
+}
+
 /** The milestone a label among the entry's first few names (`Mitigated:`, `Alert:`; a zone's `UTC:` names none), if one does. */
 function labelKind(text: string): MilestoneKind | undefined {
   LABEL_RE.lastIndex = 0;
   const head = text.slice(0, 120);
   for (let m = LABEL_RE.exec(head), seen = 0; m && seen < 3; m = LABEL_RE.exec(head), seen++) {
-    const kind = MARKERS[m[1].trim().toUpperCase().replace(/[\s-]+/g, ' ')];
+    const kind = markerKind(m[1]);
     if (kind) return kind;
   }
   return undefined;
